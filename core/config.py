@@ -1,0 +1,164 @@
+"""Effective configuration: defaults < TOML file < BEDSIDE_* environment variables.
+
+The TOML file lives in the platformdirs user config dir (``BEDSIDE_CONFIG`` points elsewhere).
+Every field below can be set in the file by its name, or in the environment as
+``BEDSIDE_<NAME>`` (upper case). All data lives under one data home (``BEDSIDE_HOME``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import platformdirs
+
+APP_NAME = "bedside"
+ENV_PREFIX = "BEDSIDE_"
+
+
+class ConfigError(ValueError):
+    """A config file or environment value that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Where everything lives; empty = the platformdirs user data dir.
+    home: str = ""
+    # Base GGUF; empty = the embedded Gemma 3 270M (materialised by `bedside setup`).
+    llm_gguf: str = ""
+    # fastembed model name or local folder; empty = the embedded all-MiniLM-L6-v2 int8 folder.
+    embed_model: str = ""
+    # fastembed's description (pooling, dimension) of the model in a local embed_model folder.
+    embed_model_name: str = "sentence-transformers/all-MiniLM-L6-v2"
+    # Token window of one embedded chunk; MiniLM was trained on <= 256 word pieces.
+    chunk_tokens: int = 256
+    chunk_overlap: int = 48
+    embed_batch: int = 64
+    table: str = "dialogues"
+    search_k: int = 5
+    search_kind: str = "hybrid"
+    # Below this many chunks flat search is fast enough; above it an ANN index is built after ingest.
+    ann_min_rows: int = 20_000
+    # Where these settings came from, for `bedside config`.
+    config_file: str = field(default="", compare=False)
+
+    @property
+    def paths(self) -> DataPaths:
+        return DataPaths(Path(self.home).expanduser() if self.home else default_home())
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The data home layout (see DESIGN.md): one folder holds models, index, runs and history."""
+
+    home: Path
+
+    @property
+    def models(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def index(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def runs(self) -> Path:
+        return self.home / "runs"
+
+    @property
+    def history_db(self) -> Path:
+        return self.home / "history.db"
+
+    @property
+    def base_gguf(self) -> Path:
+        return self.models / "gemma-3-270m-q4_k_m.gguf"
+
+    @property
+    def embedder_dir(self) -> Path:
+        return self.models / "all-MiniLM-L6-v2-int8"
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def config_file_path(environ: dict[str, str] | None = None) -> Path:
+    environ = os.environ if environ is None else environ
+    explicit = environ.get(ENV_PREFIX + "CONFIG")
+    return Path(explicit).expanduser() if explicit else default_config_file()
+
+
+def _coerce(name: str, raw: Any, kind: type, origin: str) -> Any:
+    if isinstance(raw, kind) and not (kind is int and isinstance(raw, bool)):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return kind(raw)
+        except ValueError:
+            pass
+    raise ConfigError(f"{origin}: '{name}' must be a {kind.__name__}, got {raw!r}")
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Read defaults, then the TOML file, then BEDSIDE_* variables; validate types."""
+    environ = os.environ if environ is None else environ
+    path = config_file_path(environ)
+    hints = get_type_hints(Settings)
+    known = {f.name for f in fields(Settings) if f.name != "config_file"}
+    values: dict[str, Any] = {}
+
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise ConfigError(f"{path} is not valid TOML ({err}); fix or delete it") from err
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        for name, raw in data.items():
+            values[name] = _coerce(name, raw, hints[name], str(path))
+
+    for name in known:
+        env_name = ENV_PREFIX + name.upper()
+        if env_name in environ:
+            values[name] = _coerce(name, environ[env_name], hints[name], env_name)
+
+    settings = Settings(**values, config_file=str(path))
+    if settings.search_kind not in ("vector", "fts", "hybrid"):
+        raise ConfigError(f"search_kind must be vector, fts or hybrid, got {settings.search_kind!r}")
+    if not 0 <= settings.chunk_overlap < settings.chunk_tokens:
+        raise ConfigError("chunk_overlap must be >= 0 and smaller than chunk_tokens")
+    return settings
+
+
+def describe(settings: Settings) -> dict[str, Any]:
+    """Effective settings plus resolved paths, for `bedside config`."""
+    paths = settings.paths
+    out = dataclasses.asdict(settings)
+    out["config_file_exists"] = Path(settings.config_file).exists()
+    out["paths"] = {
+        "home": str(paths.home),
+        "models": str(paths.models),
+        "index": str(paths.index),
+        "runs": str(paths.runs),
+        "history_db": str(paths.history_db),
+        "llm_gguf": str(resolve_llm_gguf(settings)),
+        "embed_model": resolve_embed_model(settings),
+    }
+    return out
+
+
+def resolve_llm_gguf(settings: Settings) -> Path:
+    return Path(settings.llm_gguf).expanduser() if settings.llm_gguf else settings.paths.base_gguf
+
+
+def resolve_embed_model(settings: Settings) -> str:
+    return settings.embed_model or str(settings.paths.embedder_dir)

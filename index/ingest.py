@@ -1,0 +1,120 @@
+"""corpus -> clean -> chunk -> embed -> LanceDB, resumable and idempotent.
+
+Dialogues are processed in batches; each batch is one commit. A rerun reads the dialogue ids
+already in the table and skips them, so Ctrl-C, a kill or a crash costs at most one batch and
+never duplicates rows. `rebuild=True` starts a fresh table.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from bedside.index.chunking import Chunk, chunk_dialogue
+from bedside.index.clean import CleanDialogue, CleanStats, clean_dialogues
+from bedside.index.embedder import Embedder
+from bedside.index.sources import RawDialogue, SourceError
+from bedside.index.store import DialogueStore
+
+DIALOGUES_PER_COMMIT = 512
+
+
+@dataclass
+class IngestStats:
+    clean: CleanStats = field(default_factory=CleanStats)
+    already_indexed: int = 0
+    added_dialogues: int = 0
+    chunks: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    total_rows: int = 0
+    indexes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        rate = self.added_dialogues / self.seconds if self.seconds else 0.0
+        return {
+            **self.clean.as_dict(),
+            "already_indexed": self.already_indexed,
+            "added_dialogues": self.added_dialogues,
+            "chunks": self.chunks,
+            "tokens": self.tokens,
+            "seconds": round(self.seconds, 2),
+            "docs_per_s": round(rate, 1),
+            "table_rows": self.total_rows,
+            "indexes": self.indexes,
+        }
+
+
+# Called after each committed batch with (dialogues done, dialogues to do).
+ProgressFn = Callable[[int, int], None]
+
+
+def _rows(dialogue: CleanDialogue, chunks: Sequence[Chunk]) -> list[dict]:
+    return [
+        {
+            "id": chunk.chunk_id,
+            "dialogue_id": dialogue.dialogue_id,
+            "chunk_no": chunk.chunk_no,
+            "title": dialogue.title,
+            "patient": dialogue.patient,
+            "doctor": dialogue.doctor,
+            "text": chunk.text,
+            "source": dialogue.source,
+            "content_hash": dialogue.dialogue_id,
+        }
+        for chunk in chunks
+    ]
+
+
+def ingest(
+    raw: Sequence[RawDialogue],
+    store: DialogueStore,
+    embedder: Embedder,
+    *,
+    overlap: int,
+    batch_size: int = 64,
+    ann_min_rows: int = 20_000,
+    rebuild: bool = False,
+    progress: ProgressFn | None = None,
+    per_commit: int = DIALOGUES_PER_COMMIT,
+) -> IngestStats:
+    stats = IngestStats()
+    started = time.perf_counter()
+    dialogues = clean_dialogues(raw, stats.clean)
+    if not dialogues:
+        raise SourceError(
+            f"no usable dialogues: {stats.clean.rows_read} rows read, {stats.clean.empty} with an empty "
+            "answer; check --answer-col"
+        )
+
+    if rebuild or not store.exists():
+        store.create(embedder.dim, embedder.model_id, overwrite=rebuild)
+    store.check_embedder(embedder.model_id, embedder.dim)
+    done = store.dialogue_ids()
+    todo = [d for d in dialogues if d.dialogue_id not in done]
+    stats.already_indexed = len(dialogues) - len(todo)
+
+    for begin in range(0, len(todo), per_commit):
+        batch = todo[begin : begin + per_commit]
+        rows: list[dict] = []
+        lengths: list[int] = []
+        for dialogue in batch:
+            chunks = chunk_dialogue(dialogue, embedder.tokenizer, embedder.max_tokens, overlap)
+            rows.extend(_rows(dialogue, chunks))
+            lengths.extend(chunk.tokens for chunk in chunks)
+        vectors = embedder.embed([row["text"] for row in rows], batch_size=batch_size, lengths=lengths)
+        store.append(rows, vectors)
+        stats.added_dialogues += len(batch)
+        stats.chunks += len(rows)
+        stats.tokens += sum(lengths)
+        if progress:
+            progress(stats.added_dialogues, len(todo))
+
+    if stats.added_dialogues:
+        store.compact()
+    if stats.added_dialogues or store.indexes_stale(ann_min_rows):
+        stats.indexes = store.build_indexes(ann_min_rows)
+    stats.total_rows = store.count()
+    stats.seconds = time.perf_counter() - started
+    return stats

@@ -1,0 +1,1 @@
+"""Textual chat app: screens and widgets. Talks to bedside.core only."""
