@@ -1,0 +1,1 @@
+URGENT = "urgent"  # a case whose answer must not carry self-care advice
