@@ -19,7 +19,7 @@ FTS_COLUMN = "text"
 TEXT_COLUMNS = ["dialogue_id", "chunk_no", "title", "patient", "doctor", "text"]
 
 # lance's Rust core logs routine notices ("No existing dataset … it will be created") at WARN.
-os.environ.setdefault("LANCE_LOG", "error")
+os.environ.setdefault("LANCEDB_LOG", "error")
 
 
 class StoreError(RuntimeError):

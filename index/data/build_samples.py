@@ -33,7 +33,7 @@ GREETINGS = [
 ]
 CLOSINGS = [
     "Hope this helps. Take care.",
-    "Wishing you a quick recovery.",
+    "Wishing you all the best.",
     "I hope this helps; feel free to write back with any follow-up questions.",
     "Take care, and do not hesitate to get checked if you are worried.",
     "Wishing you good health.",

@@ -1,0 +1,58 @@
+"""Shared fixtures: real models materialised once per session, a fresh data home per test.
+
+Nothing here fakes a component: the embedder is the embedded MiniLM through fastembed, the index
+is LanceDB on disk. Per-test homes point `embed_model` at the session's embedder folder so the
+model files are copied once, not once per test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bedside.core.config import DataPaths, Settings, load_settings
+from bedside.core.embedded import ensure_embedder
+
+
+@pytest.fixture(scope="session")
+def session_paths(tmp_path_factory) -> DataPaths:
+    paths = DataPaths(tmp_path_factory.mktemp("session-home"))
+    ensure_embedder(paths)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def embedder(session_paths):
+    from bedside.index.embedder import Embedder
+
+    return Embedder(str(session_paths.embedder_dir), max_tokens=256)
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch, session_paths) -> Path:
+    """A fresh data home and config file for one test, using the session's embedder folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("BEDSIDE_HOME", str(home))
+    monkeypatch.setenv("BEDSIDE_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("BEDSIDE_EMBED_MODEL", str(session_paths.embedder_dir))
+    for name in ("SEARCH_K", "SEARCH_KIND", "LLM_GGUF", "TABLE", "ANN_MIN_ROWS"):
+        monkeypatch.delenv(f"BEDSIDE_{name}", raising=False)
+    return home
+
+
+@pytest.fixture
+def settings(home) -> Settings:
+    return load_settings()
+
+
+@pytest.fixture(scope="session")
+def sample_index(session_paths, embedder, tmp_path_factory):
+    """The shipped sample corpus indexed once; tests only read it."""
+    from bedside.index.ingest import ingest
+    from bedside.index.sources import read_sample
+    from bedside.index.store import DialogueStore
+
+    store = DialogueStore(tmp_path_factory.mktemp("sample-index"), "dialogues")
+    stats = ingest(read_sample(), store, embedder, overlap=48)
+    return store, stats

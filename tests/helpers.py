@@ -1,0 +1,28 @@
+"""Small helpers for tests that write their own corpora."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def dialogues(n: int, answer_words: int = 40, prefix: str = "") -> list[dict]:
+    """n distinct dialogues with the reference data set's columns."""
+    topics = ["knee", "cough", "rash", "sleep", "fever", "back", "ear", "tooth"]
+    rows = []
+    for i in range(n):
+        topic = topics[i % len(topics)]
+        filler = " ".join(f"{topic}{j % 7}" for j in range(answer_words))
+        rows.append(
+            {
+                "Description": f"Q. {prefix}{topic} question {i}",
+                "Patient": f"{prefix}My {topic} has bothered me for {i + 1} days. What should I do?",
+                "Doctor": f"Hi, thanks for your query about your {topic}, case {prefix}{i}. {filler}. Take care.",
+            }
+        )
+    return rows

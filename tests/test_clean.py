@@ -1,0 +1,81 @@
+"""Cleaning: normalisation, PII scrubbing (precision and recall on planted examples), dedupe."""
+
+from bedside.index.clean import CleanStats, clean_dialogues, normalise, scrub_pii
+from bedside.index.sources import RawDialogue
+
+# (text, the PII strings planted in it, kind)
+PLANTED = [
+    ("Write to me at rahul.verma@gmail.com for reports.", ["rahul.verma@gmail.com"], "email"),
+    ("My address is jane_doe+health@mail.example.co.uk thanks", ["jane_doe+health@mail.example.co.uk"], "email"),
+    ("Call +91 98765 43210 any time.", ["+91 98765 43210"], "phone"),
+    ("My clinic number is (555) 123-4567.", ["(555) 123-4567"], "phone"),
+    ("Reach me on 020-7946-0958 after 5.", ["020-7946-0958"], "phone"),
+    ("See https://www.example.com/health/page?id=3 for details.", ["https://www.example.com/health/page?id=3"], "url"),
+    ("Read www.healthsite.org, it helps.", ["www.healthsite.org"], "url"),
+    ("Hi Mr. Smith, thanks for the query.", ["Smith"], "name"),
+    ("Hello Priya, your reports are normal.", ["Priya"], "name"),
+    ("Dear Mrs Kapoor, I read your history.", ["Kapoor"], "name"),
+    ("Take rest and fluids. Regards, Dr. Anil Kumar", ["Anil Kumar"], "name"),
+    ("Hope this helps. Best wishes, Sarah Jones.", ["Sarah Jones"], "name"),
+    ("Please follow up. Thanks and regards Dr Meena", ["Meena"], "name"),
+    ("Good morning Arjun, the scan looks fine.", ["Arjun"], "name"),
+]
+
+# Ordinary medical text full of numbers, capitals and greetings that must survive untouched.
+CLEAN = [
+    "Hi, thanks for your query. Your BP of 140/90 is borderline; recheck in 2-3 weeks.",
+    "Hello Doctor, I am 25 and weigh 60 kg. Take 500 mg twice daily for 5-7 days.",
+    "Test dated 12.05.2019 showed Hb 12.5 g/dL and platelets 1,50,000 per microlitre.",
+    "Hi there, HbA1c was 6.5% in 2021 and 7.1% in 2022; TSH 4.5 mIU/L.",
+    "Dear Sir, my father is 72. Take care. Stay hydrated and rest.",
+    "Hello, welcome to the forum. Thank you for writing. Hope this helps.",
+    "Fasting sugar 110 mg/dl, LDL 3.2 mmol/L, total cholesterol 5.8, pulse 72/min.",
+    "Hi, thanks for the query. Please get an MRI of the L4-L5 level and an ECG.",
+    "Regards. Take paracetamol 1 g up to 4 times in 24 hours.",
+]
+
+
+def test_pii_recall_on_planted_examples():
+    found_kinds = []
+    for text, planted, kind in PLANTED:
+        scrubbed, counts = scrub_pii(text)
+        for secret in planted:
+            assert secret not in scrubbed, (text, scrubbed)
+        assert counts[kind] >= 1, (text, counts)
+        found_kinds.append(kind)
+    assert set(found_kinds) == {"email", "phone", "url", "name"}
+
+
+def test_pii_precision_leaves_medical_text_alone():
+    for text in CLEAN:
+        scrubbed, counts = scrub_pii(text)
+        assert scrubbed == text, (text, scrubbed)
+        assert sum(counts.values()) == 0
+
+
+def test_scrubbing_keeps_the_sentence_around_the_pii():
+    scrubbed, _ = scrub_pii("See https://www.example.com/page. Regards, Dr. Anita Rao")
+    assert scrubbed == "See [url]. Regards, [name]"
+    scrubbed, _ = scrub_pii("Hi Mr. Smith, call 98765 43210.")
+    assert scrubbed == "Hi [name], call [phone]."
+
+
+def test_normalise_unicode_whitespace_and_controls():
+    assert normalise("  Ｆｅｖｅｒ\u00a0 of\t38\u2009C\n\nfor 2\u00a0days\x07 ") == "Fever of 38 C for 2 days"
+
+
+def test_clean_drops_empty_and_duplicate_answers_and_counts_pii():
+    raw = [
+        RawDialogue("t1", "q1", "Rest and fluids. Call 98765 43210.", "x"),
+        RawDialogue("t2", "q2", "  rest AND fluids.   call 98765 43210. ", "x"),  # same answer, other case/spacing
+        RawDialogue("t3", "q3", "   ", "x"),
+        RawDialogue("t4", "Mail me: a@b.com", "Ice and elevation.", "x"),
+    ]
+    stats = CleanStats()
+    kept = clean_dialogues(raw, stats)
+    assert [d.title for d in kept] == ["t1", "t4"]
+    assert (stats.rows_read, stats.kept, stats.empty, stats.duplicates) == (4, 2, 1, 1)
+    assert stats.pii["phone"] == 1 and stats.pii["email"] == 1  # the duplicate's PII is not counted twice
+    assert kept[1].patient == "Mail me: [email]"
+    # Ids are content hashes: stable across runs and sources.
+    assert clean_dialogues([RawDialogue("other", "q", "Ice and elevation.", "y")])[0].dialogue_id == kept[1].dialogue_id
