@@ -145,11 +145,15 @@ def search(
     """Search the indexed doctor answers."""
     from bedside.index import open_retriever
     from bedside.index.embedder import EmbedderError
-    from bedside.index.search import QueryError
+    from bedside.index.search import QueryError, clean_query
     from bedside.index.store import StoreError
 
     if (query is None) == (queries is None):
         fail("give a query or --queries FILE (one of them)")
+    try:
+        query = clean_query(query) if query is not None else None
+    except QueryError as error:
+        fail(str(error))
     settings = settings_or_fail()
     k = k or settings.search_k
     kind = kind or settings.search_kind

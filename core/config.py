@@ -41,8 +41,9 @@ class Settings:
     table: str = "dialogues"
     search_k: int = 5
     search_kind: str = "hybrid"
-    # Below this many chunks flat search is fast enough; above it an ANN index is built after ingest.
-    ann_min_rows: int = 20_000
+    # Below this many chunks flat search is fast enough (hybrid p50 ~17 ms at 20k on 2 cores);
+    # above it an ANN index is built after ingest.
+    ann_min_rows: int = 10_000
     # Where these settings came from, for `bedside config`.
     config_file: str = field(default="", compare=False)
 

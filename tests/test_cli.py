@@ -1,0 +1,98 @@
+"""The CLI end to end through typer's runner: index, search, batch queries, errors."""
+
+import json
+
+import pytest
+from helpers import dialogues, write_jsonl
+from typer.testing import CliRunner
+
+from bedside.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def indexed_csv(home, tmp_path):
+    """A CSV with its own column names and no title column, indexed through the CLI."""
+    import pyarrow as pa
+
+    rows = [{"question": r["Patient"], "answer": r["Doctor"]} for r in dialogues(16)]
+    path = tmp_path / "mine.csv"
+    pa.Table.from_pylist(rows).to_pandas().to_csv(path, index=False)
+    result = runner.invoke(
+        app,
+        [
+            "index",
+            "--input",
+            str(path),
+            "--question-col",
+            "question",
+            "--answer-col",
+            "answer",
+            "--title-col",
+            "",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output.strip().splitlines()[-1])
+
+
+def test_index_from_csv_reports_stats(indexed_csv):
+    assert indexed_csv["rows_read"] == 16 and indexed_csv["added_dialogues"] == 16
+    assert indexed_csv["table_rows"] == 16 and "fts" in indexed_csv["indexes"]
+    assert set(indexed_csv["pii_redactions"]) == {"email", "phone", "url", "name"}
+
+
+def test_search_json_shape(indexed_csv):
+    result = runner.invoke(app, ["search", "my knee has bothered me", "-k", "3", "--kind", "hybrid", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["query"] == "my knee has bothered me"
+    assert [hit["rank"] for hit in payload["hits"]] == [1, 2, 3]
+    for hit in payload["hits"]:
+        assert set(hit) == {"rank", "score", "dialogue_id", "title", "patient", "doctor"}
+    assert "knee" in payload["hits"][0]["doctor"]
+
+
+def test_search_many_queries_prints_one_json_line_each(indexed_csv, tmp_path):
+    queries = tmp_path / "queries.txt"
+    queries.write_text("cough for days\n\nrash on my arm\n???\n")
+    result = runner.invoke(app, ["search", "--queries", str(queries), "-k", "2"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.strip().splitlines()]
+    assert [line["query"] for line in lines] == ["cough for days", "rash on my arm", "???"]
+    assert len(lines[0]["hits"]) == 2 and "cough" in lines[0]["hits"][0]["doctor"]
+    assert lines[2]["hits"] == [] and "punctuation" in lines[2]["error"]
+
+
+def test_index_sample_then_plain_search(home):
+    result = runner.invoke(app, ["index", "--limit", "40"])
+    assert result.exit_code == 0, result.output
+    assert "added_dialogues" in result.output
+    found = runner.invoke(app, ["search", "painful tooth"])
+    assert found.exit_code == 0 and "Doctor:" in found.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "?!"], "empty or only punctuation"),
+        (["search", "anything"], "run `bedside index` first"),
+        (["search"], "give a query or --queries"),
+        (["index", "--input", "nope.csv"], "does not exist"),
+        (["index", "--input", "x.csv", "--dataset", "y"], "either --input or --dataset"),
+    ],
+)
+def test_errors_exit_2_with_a_message_and_no_traceback(home, args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+
+
+def test_missing_column_error_lists_columns(home, tmp_path):
+    path = write_jsonl(tmp_path / "odd.jsonl", [{"q": "a", "a": "b"}])
+    result = runner.invoke(app, ["index", "--input", str(path)])
+    assert result.exit_code == 2
+    assert "columns found: q, a" in " ".join(result.output.split())
