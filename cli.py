@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from bedside.core.config import ConfigError, describe, load_settings
+from bedside.core.config import ConfigError, describe, load_settings, resolve_llm_gguf
 
 app = typer.Typer(
     add_completion=False,
@@ -39,15 +39,20 @@ def setup(
     force: Annotated[bool, typer.Option(help="Rewrite the files even if good copies exist.")] = False,
 ) -> None:
     """Materialise the embedded models (GGUF + embedder) into the data home, sha256-checked."""
-    from bedside.core.embedded import ModelSetupError, ensure_base_gguf, ensure_embedder
+    from bedside.core.embedded import ModelSetupError, check_gguf_file, ensure_base_gguf, ensure_embedder
 
-    paths = settings_or_fail().paths
+    settings = settings_or_fail()
+    paths = settings.paths
     try:
         for label, ensure in (("base model", ensure_base_gguf), ("embedder", ensure_embedder)):
             with err.status(f"checking {label}…"):
                 result = ensure(paths, verify=True, force=force)
             verb = "wrote" if result.written else "verified"
             out.print(f"{label}: {verb} {result.path}", highlight=False)
+        if settings.llm_gguf:
+            configured = resolve_llm_gguf(settings)
+            check_gguf_file(configured)
+            out.print(f"configured LLM: {configured} (GGUF header ok)", highlight=False)
     except ModelSetupError as error:
         fail(str(error))
 

@@ -154,6 +154,21 @@ def ensure_embedder(paths: DataPaths, verify: bool = True, force: bool = False) 
     return Materialised(target, written=True)
 
 
+GGUF_MAGIC = b"GGUF"
+
+
+def check_gguf_file(path: Path) -> None:
+    """A user-configured model: it must exist and be a GGUF file (checked by its magic bytes)."""
+    if not path.is_file():
+        raise ModelSetupError(
+            f"the configured GGUF {path} does not exist; set llm_gguf (or BEDSIDE_LLM_GGUF) to a .gguf file, "
+            "or unset it to use the embedded Gemma 3 270M"
+        )
+    with path.open("rb") as handle:
+        if handle.read(4) != GGUF_MAGIC:
+            raise ModelSetupError(f"{path} is not a GGUF file (no GGUF header); point llm_gguf at a .gguf model")
+
+
 def embedded_ready(paths: DataPaths) -> bool:
     """Cheap check (no hashing) that setup has completed: used on every start-up."""
     return paths.base_gguf.exists() and (paths.embedder_dir / MANIFEST).exists()

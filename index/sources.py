@@ -7,6 +7,7 @@ title / patient / doctor. Bad input raises SourceError naming the problem and th
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -120,6 +121,11 @@ def load_hub_dataset(
     # this process before `datasets` (and its hub client) read the flag at import time.
     for flag in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE"):
         os.environ[flag] = "0"
+    # Libraries imported earlier in this process (fastembed imports the hub client) froze the flag.
+    for module_name in ("huggingface_hub.constants", "datasets.config"):
+        module = sys.modules.get(module_name)
+        if module is not None and hasattr(module, "HF_HUB_OFFLINE"):
+            module.HF_HUB_OFFLINE = False
     import datasets
 
     spec = split if limit is None else f"{split}[:{limit}]"

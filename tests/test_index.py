@@ -170,3 +170,11 @@ def test_corpus_with_only_empty_answers_is_an_error(tmp_path, embedder):
     rows = [{"Description": "t", "Patient": "q", "Doctor": "  "}]
     with pytest.raises(SourceError, match="no usable dialogues"):
         ingest(raw(rows), DialogueStore(tmp_path / "idx", "t"), embedder, overlap=48)
+
+
+def test_embedder_folder_without_onnx_is_a_clear_error(tmp_path):
+    from bedside.index.embedder import Embedder, EmbedderError
+
+    (tmp_path / "empty-model").mkdir()
+    with pytest.raises(EmbedderError, match="cannot load embedding model"):
+        Embedder(str(tmp_path / "empty-model"))

@@ -51,3 +51,33 @@ def test_importing_bedside_switches_hub_libraries_offline(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.split() == ["1", "True"]
+
+
+def test_hub_dataset_is_the_one_path_allowed_to_try_the_network(monkeypatch, tmp_path):
+    """Asked for a hub dataset, Bedside really goes online (even though the hub client was imported
+    offline), and without a network the user gets a clear error suggesting --input."""
+    import pytest
+    from huggingface_hub import constants as hub_constants
+
+    from bedside.index.sources import SourceError, load_hub_dataset
+
+    # Let monkeypatch restore what load_hub_dataset switches on.
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", True)
+    import datasets.config as datasets_config
+
+    monkeypatch.setattr(datasets_config, "HF_HUB_OFFLINE", True)
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network blocked by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    with pytest.raises(SourceError, match="needs network access.*--input"):
+        load_hub_dataset("ruslanmv/ai-medical-chatbot", limit=5)
+    assert attempts, "the hub path never tried to connect: it is still switched offline"
