@@ -1,0 +1,275 @@
+"""Every prompt Bedside sends, for every mode, for inference and for training.
+
+This is the only module that knows chat templates. Training imports it too, so a model is always
+run in exactly the format it was trained on.
+
+Layout of a turn (Gemma format; the system text rides in the first user turn because Gemma has no
+system role):
+
+    <start_of_turn>user
+    {system}                        <- first turn only: stable prefix, its KV state is reused
+    {history question}<end_of_turn>
+    <start_of_turn>model
+    {history answer}<end_of_turn>
+    <start_of_turn>user
+    {numbered doctor answers}       <- RAG / hybrid, current turn only
+    {question}<end_of_turn>
+    <start_of_turn>model
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from bedside.core.modes import Mode
+
+SYSTEM_PROMPT = (
+    "You are Bedside, a careful and kind doctor answering a patient's written question. "
+    "Answer in plain words and a few short paragraphs. Be conservative: do not claim a diagnosis, "
+    "do not suggest prescription medicines or doses, and always say when the patient should see a "
+    "doctor or get emergency help."
+)
+SOURCES_INTRO = (
+    "Answers that doctors gave to similar questions, numbered. Use what fits this patient, cite it "
+    "with its number like [1], and ignore the ones that do not fit."
+)
+MIN_HIT_TOKENS = 48  # a retrieved answer shorter than this is not worth keeping
+
+
+class RetrievedAnswer(Protocol):
+    """What the prompt needs of a search hit (bedside.index.search.Hit satisfies it)."""
+
+    title: str
+    doctor: str
+
+
+@dataclass(frozen=True)
+class Exchange:
+    question: str
+    answer: str
+
+
+class PromptTooLong(ValueError):
+    """Even the question alone does not fit the model's context."""
+
+
+# ---- chat templates ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChatTemplate:
+    """Renders (user, model) turns into the model's prompt format."""
+
+    name: str
+    stops: tuple[str, ...]
+    end_of_answer: str  # appended to a training target so the model learns to stop
+
+    def render(self, turns: Sequence[tuple[str, str]], question: str) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class GemmaTemplate(ChatTemplate):
+    name: str = "gemma"
+    stops: tuple[str, ...] = ("<end_of_turn>", "<start_of_turn>")
+    end_of_answer: str = "<end_of_turn>"
+
+    def render(self, turns: Sequence[tuple[str, str]], question: str) -> str:
+        # No <bos>: llama.cpp adds it when the GGUF asks for it.
+        parts = [
+            f"<start_of_turn>user\n{user}<end_of_turn>\n<start_of_turn>model\n{model}<end_of_turn>\n"
+            for user, model in turns
+        ]
+        parts.append(f"<start_of_turn>user\n{question}<end_of_turn>\n<start_of_turn>model\n")
+        return "".join(parts)
+
+
+@dataclass(frozen=True)
+class JinjaTemplate(ChatTemplate):
+    """A GGUF's own `tokenizer.chat_template`, rendered in a sandbox."""
+
+    source: str = field(default="", repr=False)
+    eos_token: str = ""
+
+    def render(self, turns: Sequence[tuple[str, str]], question: str) -> str:
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        messages = []
+        for user, model in turns:
+            messages += [{"role": "user", "content": user}, {"role": "assistant", "content": model}]
+        messages.append({"role": "user", "content": question})
+        environment = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
+        environment.globals["raise_exception"] = _raise_template_error
+        # bos_token empty: llama.cpp adds BOS itself, a second one degrades output.
+        return environment.from_string(self.source).render(
+            messages=messages, add_generation_prompt=True, bos_token="", eos_token=self.eos_token
+        )
+
+
+def _raise_template_error(message: str) -> None:
+    raise ValueError(f"the GGUF's chat template refused the conversation: {message}")
+
+
+def choose_template(forced: str, gguf_template: str | None, eos_token: str = "") -> ChatTemplate:
+    """`forced`: 'auto' (the GGUF's own template if it has one, else Gemma), 'gemma' or 'gguf'."""
+    if forced == "gemma" or (forced == "auto" and not gguf_template):
+        return GemmaTemplate()
+    if forced in ("auto", "gguf"):
+        if not gguf_template:
+            raise ValueError("chat_template = 'gguf' but this GGUF has no tokenizer.chat_template; use 'gemma'")
+        # End-of-turn markers the template actually uses, plus the model's EOS token.
+        markers = ("<end_of_turn>", "<|im_end|>", "<|eot_id|>", "</s>")
+        stops = tuple(dict.fromkeys([eos_token] * bool(eos_token) + [m for m in markers if m in gguf_template]))
+        return JinjaTemplate(
+            name="gguf", stops=stops, end_of_answer=eos_token, source=gguf_template, eos_token=eos_token
+        )
+    raise ValueError(f"unknown chat_template {forced!r}; use auto, gemma or gguf")
+
+
+# ---- building prompts -------------------------------------------------------------------------
+
+
+def sources_block(hits: Sequence[RetrievedAnswer]) -> str:
+    lines = [SOURCES_INTRO]
+    for number, hit in enumerate(hits, start=1):
+        title = f" ({hit.title})" if hit.title else ""
+        lines.append(f"[{number}]{title} {hit.doctor}")
+    return "\n".join(lines)
+
+
+def user_message(question: str, hits: Sequence[RetrievedAnswer], first_turn: bool) -> str:
+    parts = [SYSTEM_PROMPT] if first_turn else []
+    if hits:
+        parts.append(sources_block(hits))
+    parts.append(f"Patient: {question}")
+    return "\n\n".join(parts)
+
+
+def render(template: ChatTemplate, question: str, hits: Sequence[RetrievedAnswer], history: Sequence[Exchange]) -> str:
+    turns = [(user_message(ex.question, (), first_turn=i == 0), ex.answer) for i, ex in enumerate(history)]
+    return template.render(turns, user_message(question, hits, first_turn=not history))
+
+
+@dataclass(frozen=True)
+class TrimmedHit:
+    """A hit as it went into the prompt (its doctor text possibly shortened)."""
+
+    title: str
+    doctor: str
+    original: object  # the Hit it came from
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class Prompt:
+    text: str
+    tokens: int
+    hits: tuple[TrimmedHit, ...]  # numbered [1]..[n] in this order
+    dropped_hits: int
+    truncated_hits: int
+    dropped_turns: int
+
+
+def build_prompt(
+    mode: Mode,
+    question: str,
+    hits: Sequence[RetrievedAnswer],
+    history: Sequence[Exchange],
+    template: ChatTemplate,
+    count_tokens: Callable[[str], int],
+    n_ctx: int,
+    answer_tokens: int,
+) -> Prompt:
+    """The prompt for one turn, guaranteed to leave `answer_tokens` free in `n_ctx`.
+
+    Over budget, in this order: drop the lowest-ranked hits (keeping one), shorten the longest
+    hit, drop the oldest exchanges, then drop the last hit. A question that cannot fit alone
+    raises PromptTooLong instead of reaching llama.cpp.
+    """
+    limit = n_ctx - answer_tokens
+    if limit <= 0:
+        raise PromptTooLong(f"max_tokens {answer_tokens} leaves no room in a context of {n_ctx} tokens")
+    kept = [TrimmedHit(h.title, h.doctor, h, False) for h in hits] if mode.retrieves else []
+    history = list(history)
+    dropped_hits = dropped_turns = 0
+    while True:
+        text = render(template, question, kept, history)
+        tokens = count_tokens(text)
+        if tokens <= limit:
+            break
+        over = tokens - limit
+        if len(kept) > 1:
+            kept.pop()
+            dropped_hits += 1
+            continue
+        longest = max(range(len(kept)), key=lambda i: len(kept[i].doctor), default=None)
+        if longest is not None:
+            shorter = _shorten(kept[longest], over, count_tokens)
+            if shorter is not None:
+                kept[longest] = shorter
+                continue
+        if history:
+            history.pop(0)
+            dropped_turns += 1
+            continue
+        if kept:
+            kept.pop()
+            dropped_hits += 1
+            continue
+        raise PromptTooLong(
+            f"the question alone needs {tokens} tokens but the context allows {limit} "
+            f"(n_ctx {n_ctx} minus {answer_tokens} for the answer); shorten it or raise n_ctx"
+        )
+    return Prompt(text, tokens, tuple(kept), dropped_hits, sum(h.truncated for h in kept), dropped_turns)
+
+
+def _shorten(hit: TrimmedHit, over: int, count_tokens: Callable[[str], int]) -> TrimmedHit | None:
+    """The hit cut (at a word boundary, from its original text) by at least `over` tokens plus a
+    margin, never below MIN_HIT_TOKENS; None when it cannot get any shorter."""
+    current = count_tokens(hit.doctor)
+    target = max(MIN_HIT_TOKENS, current - over - 8)
+    if target >= current:
+        return None
+    words = hit.original.doctor.split()
+    keep = min(len(words) - 1, int(len(words) * target / max(current, 1)))
+    while keep > 0:
+        text = " ".join(words[:keep]) + " …"
+        if count_tokens(text) < current:
+            return TrimmedHit(hit.title, text, hit.original, True)
+        keep = keep * 3 // 4  # many-token words: cut harder until the text really shrinks
+    return None
+
+
+# ---- training targets -------------------------------------------------------------------------
+
+
+def training_pair(
+    mode: Mode, question: str, hits: Sequence[RetrievedAnswer], answer: str, template: ChatTemplate
+) -> tuple[str, str]:
+    """(prompt, target) for supervised fine-tuning: loss goes on the target only. Uses the same
+    rendering as inference, so the adapter meets at run time exactly what it saw in training."""
+    return render(template, question, hits if mode.retrieves else (), ()), answer + template.end_of_answer
+
+
+# ---- citations --------------------------------------------------------------------------------
+
+CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+
+
+@dataclass(frozen=True)
+class Citations:
+    valid: tuple[int, ...]  # numbers that point at a retrieved answer, first mention first
+    invalid: tuple[int, ...]  # numbers cited that were not in the prompt
+
+
+def parse_citations(answer: str, n_sources: int) -> Citations:
+    seen: list[int] = []
+    for group in CITATION.findall(answer):
+        for number in re.split(r"\s*[,;]\s*", group):
+            value = int(number)
+            if value not in seen:
+                seen.append(value)
+    return Citations(tuple(n for n in seen if 1 <= n <= n_sources), tuple(n for n in seen if not 1 <= n <= n_sources))
