@@ -56,3 +56,31 @@ def sample_index(session_paths, embedder, tmp_path_factory):
     store = DialogueStore(tmp_path_factory.mktemp("sample-index"), "dialogues")
     stats = ingest(read_sample(), store, embedder, overlap=48)
     return store, stats
+
+
+@pytest.fixture(scope="session")
+def base_gguf(session_paths) -> Path:
+    from bedside.core.embedded import ensure_base_gguf
+
+    return ensure_base_gguf(session_paths, verify=False).path
+
+
+@pytest.fixture(scope="session")
+def adapter_gguf(base_gguf, tmp_path_factory) -> Path:
+    """A random PEFT adapter exported to GGUF by Bedside's own export code."""
+    from bedside.train.export import export_peft_to_gguf
+    from bedside.train.random_adapter import random_peft_adapter
+
+    folder = tmp_path_factory.mktemp("adapter")
+    peft = random_peft_adapter(folder / "peft", base_gguf)
+    return export_peft_to_gguf(peft, base_gguf, folder / "ft.gguf").path
+
+
+@pytest.fixture(scope="session")
+def backend(base_gguf, adapter_gguf):
+    """The real embedded GGUF with two adapter slots, loaded once for the session."""
+    from bedside.core.backend import LlamaBackend
+
+    loaded = LlamaBackend(base_gguf, n_ctx=2048, adapters={"ft": adapter_gguf, "hybrid": adapter_gguf})
+    yield loaded
+    loaded.close()

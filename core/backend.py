@@ -1,0 +1,240 @@
+"""llama-cpp-python backend: one base GGUF loaded once, LoRA adapters switched on the live context.
+
+Adapters are loaded once through llama.cpp's adapter API (`llama_adapter_lora_init`) and swapped
+with `llama_set_adapters_lora`: no model reload. Every switch resets the context's token history,
+otherwise llama-cpp-python's prefix matching would reuse KV states computed under the other
+adapter. Within one mode, consecutive prompts share their system-prompt prefix, and that prefix's
+KV state is reused automatically.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import llama_cpp
+from llama_cpp import llama_cpp as lowlevel
+
+from bedside.core.embedded import check_gguf_file
+from bedside.core.gguf_info import GGUFFormatError, read_gguf_info
+
+
+class AdapterError(ValueError):
+    """A LoRA adapter that cannot be used with this base model."""
+
+
+@dataclass(frozen=True)
+class Sampling:
+    max_tokens: int
+    temperature: float = 0.0
+    top_p: float = 1.0
+    repeat_penalty: float = 1.0
+    seed: int = 0
+
+
+@dataclass
+class StreamStats:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    ttft_s: float = 0.0
+    total_s: float = 0.0
+    cancelled: bool = False
+    stop_reason: str = ""
+
+    @property
+    def tokens_per_s(self) -> float:
+        decode = self.total_s - self.ttft_s
+        return (self.completion_tokens - 1) / decode if self.completion_tokens > 1 and decode > 0 else 0.0
+
+
+def physical_cores() -> int:
+    """Physical cores (hyper-threads share one core's compute, llama.cpp gains nothing from them)."""
+    try:
+        pairs = set()
+        physical = core = None
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("physical id"):
+                physical = line.split(":")[1].strip()
+            elif line.startswith("core id"):
+                core = line.split(":")[1].strip()
+                pairs.add((physical, core))
+        if pairs:
+            return len(pairs)
+    except OSError:
+        pass
+    return os.cpu_count() or 1
+
+
+_QUIET = None
+
+
+def _silence_llama_logs() -> None:
+    """llama.cpp logs to stderr even with verbose=False; keep only errors."""
+    global _QUIET
+    if _QUIET is not None:
+        return
+
+    error_level = 4  # ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR
+
+    @lowlevel.llama_log_callback
+    def quiet(level, text, user_data):
+        if level >= error_level and level != 5:  # 5 is CONT, a continuation of any level
+            os.write(2, text)
+
+    _QUIET = quiet  # keep a reference: llama.cpp calls it later
+    lowlevel.llama_log_set(quiet, ctypes.c_void_p(0))
+
+
+class LlamaBackend:
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        n_ctx: int = 4096,
+        n_threads: int = 0,
+        n_gpu_layers: int = -1,
+        adapters: dict[str, Path] | None = None,
+    ):
+        check_gguf_file(Path(model_path))
+        _silence_llama_logs()
+        self.gpu_offload = bool(lowlevel.llama_supports_gpu_offload()) and n_gpu_layers != 0
+        self.n_threads = n_threads or physical_cores()
+        try:
+            self.llm = llama_cpp.Llama(
+                model_path=str(model_path),
+                n_ctx=n_ctx,
+                n_threads=self.n_threads,
+                n_threads_batch=self.n_threads,
+                n_gpu_layers=n_gpu_layers if self.gpu_offload else 0,
+                verbose=False,
+            )
+        except ValueError as err:  # llama-cpp-python's "Failed to load model from file"
+            raise ValueError(
+                f"llama.cpp could not load {model_path}: {err}; is it a complete, supported GGUF?"
+            ) from err
+        self.model_path = Path(model_path)
+        self.architecture = self.llm.metadata.get("general.architecture", "?")
+        self.n_layers = int(self.llm.metadata.get(f"{self.architecture}.block_count", 0))
+        self.n_ctx = self.llm.n_ctx()
+        self._adapters: dict[str, ctypes.c_void_p] = {}
+        self.adapter_paths: dict[str, Path] = {}
+        self.active: str | None = None
+        self._lock = threading.RLock()  # a stream holds it; a switch waits for the stream to end
+        for name, path in (adapters or {}).items():
+            self.load_adapter(name, path)
+
+    @property
+    def offload_report(self) -> str:
+        if self.gpu_offload:
+            return f"GPU: all {self.n_layers} layers offloaded"
+        return f"CPU only ({self.n_threads} threads); this llama.cpp build has no GPU offload"
+
+    def chat_template_source(self) -> str | None:
+        return self.llm.metadata.get("tokenizer.chat_template")
+
+    def eos_text(self) -> str:
+        return self.llm.detokenize([self.llm.token_eos()], special=True).decode("utf-8", errors="replace")
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=True, special=True))
+
+    def load_adapter(self, name: str, path: Path) -> None:
+        path = Path(path).expanduser()
+        if not path.is_file():
+            raise AdapterError(
+                f"adapter '{name}' not found at {path}; train one with `bedside train` or fix "
+                f"adapter_{name} in the config"
+            )
+        try:
+            meta = read_gguf_info(path).metadata
+        except GGUFFormatError as err:
+            raise AdapterError(f"{path} is not a readable GGUF adapter ({err}); re-export it") from err
+        if meta.get("general.type") != "adapter" or meta.get("adapter.type") != "lora":
+            raise AdapterError(f"{path} is not a LoRA adapter GGUF (general.type={meta.get('general.type')!r})")
+        if meta.get("general.architecture") != self.architecture:
+            raise AdapterError(
+                f"adapter {path.name} was made for {meta.get('general.architecture')!r} but the base model is "
+                f"{self.architecture!r}; use an adapter trained on this base"
+            )
+        pointer = lowlevel.llama_adapter_lora_init(self.llm.model, str(path).encode("utf-8"))
+        if not pointer:
+            raise AdapterError(f"llama.cpp refused the adapter {path} (tensor shapes do not match the base model?)")
+        self._adapters[name] = pointer
+        self.adapter_paths[name] = path
+
+    def use_adapter(self, name: str | None) -> float:
+        """Switch the live context to adapter `name` (None: base weights). Returns seconds taken."""
+        if name == self.active:
+            return 0.0
+        if name is not None and name not in self._adapters:
+            raise AdapterError(f"no adapter '{name}' is loaded")
+        started = time.perf_counter()
+        with self._lock:
+            if name is None:
+                lowlevel.llama_set_adapters_lora(self.llm.ctx, None, 0, None)
+            else:
+                adapters = (lowlevel.llama_adapter_lora_p_ctypes * 1)(self._adapters[name])
+                scales = (ctypes.c_float * 1)(1.0)
+                lowlevel.llama_set_adapters_lora(self.llm.ctx, adapters, 1, scales)
+            # Forget the evaluated tokens: the next prompt is evaluated from scratch under new weights.
+            self.llm.reset()
+            self.active = name
+        return time.perf_counter() - started
+
+    def stream(
+        self,
+        prompt: str,
+        sampling: Sampling,
+        stops: tuple[str, ...],
+        cancel: threading.Event | None = None,
+        stats: StreamStats | None = None,
+    ) -> Iterator[str]:
+        """Yield text pieces as they are generated; stop early when `cancel` is set."""
+        stats = stats if stats is not None else StreamStats()
+        started = time.perf_counter()
+        stats.prompt_tokens = self.count_tokens(prompt)
+        with self._lock:
+            chunks = self.llm.create_completion(
+                prompt,
+                max_tokens=sampling.max_tokens,
+                temperature=sampling.temperature,
+                top_p=sampling.top_p,
+                repeat_penalty=sampling.repeat_penalty,
+                seed=sampling.seed,
+                stop=list(stops),
+                stream=True,
+            )
+            pieces: list[str] = []
+            try:
+                for chunk in chunks:
+                    choice = chunk["choices"][0]
+                    if choice.get("finish_reason"):
+                        stats.stop_reason = choice["finish_reason"]
+                    text = choice["text"]
+                    if not text:
+                        continue
+                    if not pieces:
+                        stats.ttft_s = time.perf_counter() - started
+                    pieces.append(text)
+                    yield text
+                    if cancel is not None and cancel.is_set():
+                        stats.cancelled = True
+                        stats.stop_reason = "cancelled"
+                        break
+            finally:
+                chunks.close()
+                stats.total_s = time.perf_counter() - started
+                # Chunks are not tokens (stop-sequence buffering merges them): count the real tokens.
+                text = "".join(pieces)
+                stats.completion_tokens = len(self.llm.tokenize(text.encode("utf-8"), add_bos=False)) if text else 0
+
+    def close(self) -> None:
+        # Adapters are freed together with their model by llama.cpp.
+        self.use_adapter(None)
+        self._adapters.clear()
+        self.llm.close()
