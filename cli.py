@@ -188,3 +188,64 @@ def search(
         out.rule(f"[{hit.rank}] {hit.title or '(untitled)'}  score {hit.score:.4f}")
         out.print(f"[dim]Patient:[/] {hit.patient}", highlight=False)
         out.print(f"[bold]Doctor:[/] {hit.doctor}", highlight=False)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question.")],
+    mode: Annotated[str, typer.Option(help="rag | ft | hybrid | base.")] = "rag",
+    all_modes: Annotated[bool, typer.Option("--all-modes", help="Answer in every available mode, in turn.")] = False,
+    max_tokens: Annotated[int | None, typer.Option(min=1, help="Cap the answer length (tokens).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer.")] = False,
+) -> None:
+    """Answer a question with the local model, streaming it, then list the cited sources."""
+    from bedside.core.engine import Chunk, Engine, ModeUnavailable
+    from bedside.core.modes import Mode
+    from bedside.core.prompts import PromptTooLong
+    from bedside.index.search import QueryError
+    from bedside.index.store import StoreError
+
+    try:
+        chosen = [Mode(mode)]
+    except ValueError:
+        fail(f"unknown mode {mode!r}; use one of rag, ft, hybrid, base")
+    engine = Engine(settings_or_fail())
+    try:
+        modes = engine.available_modes() if all_modes else chosen
+        for current in modes:
+            engine.check_mode(current)
+            if not as_json:
+                backend = engine.backend
+                out.rule(f"{current.label} mode · {backend.model_path.name} · {backend.offload_report}")
+            answer = None
+            for event in engine.stream(question, current, max_tokens=max_tokens):
+                if isinstance(event, Chunk):
+                    if not as_json:
+                        out.print(event.text, end="", markup=False, highlight=False)
+                else:
+                    answer = event.answer
+            if as_json:
+                print(json.dumps(answer.to_json()), flush=True)
+                continue
+            out.print()
+            print_sources(answer)
+    except (ModeUnavailable, StoreError, QueryError, PromptTooLong, ValueError) as error:
+        fail(str(error))
+
+
+def print_sources(answer) -> None:
+    stats = answer.stats
+    out.print(
+        f"[dim]{stats.prompt_tokens} prompt + {stats.completion_tokens} answer tokens, "
+        f"first token {answer.to_json()['ttft_s']:.2f} s, {stats.tokens_per_s:.1f} tokens/s[/]"
+    )
+    if not answer.used_retrieval:
+        out.print("[dim]No retrieval in this mode.[/]")
+        return
+    for source in answer.sources:
+        mark = "[bold green]cited[/]" if source.cited else "[dim]not cited[/]"
+        out.print(
+            f"[{source.number}] {source.title or '(untitled)'}  score {source.score:.3f}  {mark}", highlight=False
+        )
+    if answer.invalid_citations:
+        out.print(f"[yellow]cited numbers with no source: {list(answer.invalid_citations)}[/]")

@@ -20,10 +20,15 @@ setup:
     pip install -q -e '.[dev]'
     bedside setup
 
-# The main job until the chat UI lands: index the shipped sample corpus, then answer a search.
+# The main job until the chat UI lands: index the sample corpus, search it, and answer with RAG.
 demo: setup
     bedside index
     bedside search "I have had a dull headache every evening after work for two weeks" -k 3
+    bedside ask "I have had a dull headache every evening after work for two weeks" --mode rag
+
+# Ask a question. E.g. `just ask "I twisted my ankle" --mode base` or `--all-modes --json`.
+ask *ARGS:
+    bedside ask {{ARGS}}
 
 # Index dialogues (default: the shipped sample). E.g. `just index --input my.parquet`.
 index *ARGS: setup
@@ -47,5 +52,9 @@ lint: setup
 bench-index *ARGS: setup
     python -m bedside.index.bench {{ARGS}}
 
+# Engine benchmarks: decode speed vs raw llama-cpp-python, TTFT per mode, hot-swap vs reload, RSS.
+bench-engine *ARGS: setup
+    python -m bedside.core.bench {{ARGS}}
+
 # Every benchmark that exists so far.
-bench: bench-index
+bench: bench-index bench-engine

@@ -44,6 +44,23 @@ class Settings:
     # Below this many chunks flat search is fast enough (hybrid p50 ~17 ms at 20k on 2 cores);
     # above it an ANN index is built after ingest.
     ann_min_rows: int = 10_000
+    # Inference (llama.cpp). n_threads 0 = physical cores; n_gpu_layers -1 = all when the build can offload.
+    n_ctx: int = 4096
+    n_threads: int = 0
+    n_gpu_layers: int = -1
+    max_tokens: int = 320
+    temperature: float = 0.3
+    top_p: float = 0.9
+    repeat_penalty: float = 1.15
+    seed: int = 0
+    # auto: the GGUF's own chat template if it has one, else Gemma turns; or force 'gemma' / 'gguf'.
+    chat_template: str = "auto"
+    # Retrieved answers per RAG/hybrid turn, and earlier exchanges kept for follow-up questions.
+    rag_k: int = 3
+    history_turns: int = 4
+    # LoRA adapter GGUFs (written by `bedside train`); empty = that mode is unavailable.
+    adapter_ft: str = ""
+    adapter_hybrid: str = ""
     # Where these settings came from, for `bedside config`.
     config_file: str = field(default="", compare=False)
 
@@ -100,6 +117,8 @@ def config_file_path(environ: dict[str, str] | None = None) -> Path:
 def _coerce(name: str, raw: Any, kind: type, origin: str) -> Any:
     if isinstance(raw, kind) and not (kind is int and isinstance(raw, bool)):
         return raw
+    if kind is float and isinstance(raw, int) and not isinstance(raw, bool):
+        return float(raw)
     if isinstance(raw, str):
         try:
             return kind(raw)
@@ -137,6 +156,10 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         raise ConfigError(f"search_kind must be vector, fts or hybrid, got {settings.search_kind!r}")
     if not 0 <= settings.chunk_overlap < settings.chunk_tokens:
         raise ConfigError("chunk_overlap must be >= 0 and smaller than chunk_tokens")
+    if settings.chat_template not in ("auto", "gemma", "gguf"):
+        raise ConfigError(f"chat_template must be auto, gemma or gguf, got {settings.chat_template!r}")
+    if settings.max_tokens < 1 or settings.max_tokens >= settings.n_ctx:
+        raise ConfigError("max_tokens must be at least 1 and smaller than n_ctx")
     return settings
 
 

@@ -116,8 +116,29 @@ def latency_table(title: str, rows: list[tuple[str, list[float]]]) -> None:
     console.print(table)
 
 
-def bench_latency_real(store: DialogueStore, embedder, n_queries: int) -> None:
+def flat_vs_ann(store: DialogueStore, embedder, queries: list[str], vectors: np.ndarray, title: str) -> None:
+    """Latency per kind on the flat table, then with the ANN index, and ANN recall@10 vs exact."""
     retriever = Retriever(store, embedder)
+    kinds = ("vector", "fts", "hybrid")
+    rows = [(f"{kind} (flat)", time_queries(retriever, queries, vectors, kind)) for kind in kinds]
+    exact = [
+        [h.dialogue_id for h in retriever.search(q, 10, "vector", query_vector=v)]
+        for q, v in zip(queries, vectors, strict=True)
+    ]
+    start = time.perf_counter()
+    store.build_indexes(ann_min_rows=0)
+    build_s = time.perf_counter() - start
+    retriever = Retriever(DialogueStore(store.folder, store.name), embedder)
+    approx = [
+        [h.dialogue_id for h in retriever.search(q, 10, "vector", query_vector=v)]
+        for q, v in zip(queries, vectors, strict=True)
+    ]
+    recall = np.mean([len(set(a) & set(e)) / max(1, len(e)) for a, e in zip(approx, exact, strict=True)])
+    rows += [(f"{kind} (ANN)", time_queries(retriever, queries, vectors, kind)) for kind in ("vector", "hybrid")]
+    latency_table(f"{title}; IVF_HNSW_SQ build {build_s:.0f} s; ANN recall@10 vs exact = {recall:.3f}", rows)
+
+
+def bench_latency_real(store: DialogueStore, embedder, n_queries: int) -> None:
     queries = [d.patient for d in read_sample("heldout")][:n_queries]
     start = time.perf_counter()
     vectors = embedder.embed(queries)
@@ -127,11 +148,8 @@ def bench_latency_real(store: DialogueStore, embedder, n_queries: int) -> None:
         start = time.perf_counter()
         embedder.embed_query(query)
         singles.append((time.perf_counter() - start) * 1000)
-    rows = [(kind, time_queries(retriever, queries, vectors, kind)) for kind in ("vector", "fts", "hybrid")]
-    rows.append(("query embedding alone (one at a time)", singles))
-    latency_table(
-        f"search latency — {store.count():,} rows, real embeddings, flat (batch embed {embed_ms:.1f} ms/q)", rows
-    )
+    latency_table("query embedding", [(f"one at a time (batched: {embed_ms:.1f} ms/q)", singles)])
+    flat_vs_ann(store, embedder, queries, vectors, f"search latency — {store.count():,} rows, real embeddings")
 
 
 def clustered_vectors(n: int, dim: int, rng: np.random.Generator, centres: int = 2000) -> np.ndarray:
@@ -143,16 +161,14 @@ def clustered_vectors(n: int, dim: int, rng: np.random.Generator, centres: int =
 def bench_large(embedder, n: int, folder: Path, n_queries: int) -> None:
     """n rows with clustered synthetic vectors and real texts: flat vs ANN latency, ANN recall@10."""
     rng = np.random.default_rng(11)
-    corpus = synthetic_corpus(min(n, 20_000))
-    dialogues = clean_dialogues(corpus)
+    dialogues = clean_dialogues(synthetic_corpus(min(n, 20_000)))
     store = DialogueStore(folder / "large", "bench")
     store.create(embedder.dim, embedder.model_id)
     vectors = clustered_vectors(n, embedder.dim, rng)
-    batch = 50_000
     start = time.perf_counter()
-    for begin in range(0, n, batch):
+    for begin in range(0, n, 50_000):
         rows = []
-        for i in range(begin, min(n, begin + batch)):
+        for i in range(begin, min(n, begin + 50_000)):
             d = dialogues[i % len(dialogues)]
             rows.append(
                 {
@@ -172,30 +188,17 @@ def bench_large(embedder, n: int, folder: Path, n_queries: int) -> None:
     start = time.perf_counter()
     store.build_indexes(ann_min_rows=10**12)
     fts_s = time.perf_counter() - start
-
-    retriever = Retriever(store, embedder)
     picks = rng.integers(0, n, n_queries)
     noisy = vectors[picks] + 0.1 * rng.standard_normal((n_queries, embedder.dim)).astype(np.float32)
     queries_vec = noisy / np.linalg.norm(noisy, axis=1, keepdims=True)
-    queries_txt = [d.patient for d in read_sample()][:n_queries]
-    queries_txt = (queries_txt * (n_queries // max(1, len(queries_txt)) + 1))[:n_queries]
-
-    kinds = ("vector", "hybrid")
-    flat = [(f"{kind} (flat)", time_queries(retriever, queries_txt, queries_vec, kind)) for kind in kinds]
-    exact = [[h.dialogue_id for h in retriever.search("q", 10, "vector", query_vector=v)] for v in queries_vec]
-
-    start = time.perf_counter()
-    store.build_indexes(ann_min_rows=0)
-    ann_s = time.perf_counter() - start
-    retriever = Retriever(DialogueStore(folder / "large", "bench"), embedder)
-    approx = [[h.dialogue_id for h in retriever.search("q", 10, "vector", query_vector=v)] for v in queries_vec]
-    recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])
-    ann = [(f"{kind} (ANN)", time_queries(retriever, queries_txt, queries_vec, kind)) for kind in kinds]
-    fts = [("fts", time_queries(retriever, queries_txt, queries_vec, "fts"))]
-    latency_table(
-        f"search latency — {n:,} rows, clustered synthetic vectors (write {write_s:.0f} s, FTS build {fts_s:.0f} s, "
-        f"IVF_HNSW_SQ build {ann_s:.0f} s); ANN recall@10 vs exact = {recall:.3f}",
-        flat + ann + fts,
+    texts = [d.patient for d in read_sample()]
+    queries_txt = [texts[i % len(texts)] for i in range(n_queries)]
+    flat_vs_ann(
+        store,
+        embedder,
+        queries_txt,
+        queries_vec,
+        f"search latency — {n:,} rows, clustered synthetic vectors (write {write_s:.0f} s, FTS {fts_s:.0f} s)",
     )
 
 
