@@ -217,7 +217,7 @@ class Engine:
             mode,
             question,
             hits,
-            list(history)[-s.history_turns :],
+            list(history)[-s.history_turns :] if s.history_turns > 0 else [],  # [-0:] would keep all of it
             self.template,
             backend.count_tokens,
             backend.n_ctx,

@@ -111,11 +111,15 @@ def test_missing_adapter_says_how_to_train(tmp_path, backend, sample_index, embe
     assert engine.available_modes() == [Mode.RAG, Mode.BASE]
 
 
-def test_history_is_used_for_follow_ups(engine):
+def test_history_is_used_for_follow_ups_and_bounded(engine, backend, tmp_path):
     history = [Exchange("I have a headache every evening.", "It sounds like a tension headache.")]
     answer = engine.ask("Could my glasses cause it?", Mode.BASE, history)
     alone = engine.ask("Could my glasses cause it?", Mode.BASE)
     assert answer.stats.prompt_tokens > alone.stats.prompt_tokens
+    forgetful = Engine(Settings(home=str(tmp_path), temperature=0.0, max_tokens=4, history_turns=0), backend=backend)
+    assert (
+        forgetful.ask("Could my glasses cause it?", Mode.BASE, history).stats.prompt_tokens == alone.stats.prompt_tokens
+    )
 
 
 def test_ask_command_json_and_all_modes(home, base_gguf, adapter_gguf, monkeypatch):
