@@ -34,6 +34,9 @@ def test_toml_file_then_environment_override(home, tmp_path, monkeypatch):
         ("search_k = ", {}, "is not valid TOML"),
         ("search_kind = 'semantic'", {}, "search_kind must be vector, fts or hybrid"),
         ("chunk_overlap = 300", {}, "chunk_overlap must be"),
+        ("chat_template = 'llama-2'", {}, "chat_template must be auto, gemma or gguf"),
+        ("max_tokens = 9000", {}, "max_tokens must be"),
+        ("temperature = 'warm'", {}, "'temperature' must be a float"),
     ],
 )
 def test_bad_config_names_the_problem(home, tmp_path, monkeypatch, toml, env, message):
@@ -59,3 +62,12 @@ def test_bad_config_is_a_clean_cli_error(home, tmp_path):
     result = CliRunner().invoke(app, ["config"])
     assert result.exit_code == 2
     assert "search_k" in result.output and "Traceback" not in result.output
+
+
+def test_numbers_are_accepted_in_their_natural_toml_form(home, tmp_path, monkeypatch):
+    (tmp_path / "config.toml").write_text("temperature = 0\ntop_p = 0.5\nn_gpu_layers = -1\n")
+    settings = load_settings()
+    assert settings.temperature == 0.0 and isinstance(settings.temperature, float)
+    assert settings.top_p == 0.5 and settings.n_gpu_layers == -1
+    monkeypatch.setenv("BEDSIDE_TEMPERATURE", "0.7")
+    assert load_settings().temperature == 0.7
