@@ -186,6 +186,23 @@ class LlamaBackend:
             self.active = name
         return time.perf_counter() - started
 
+    def _reuse_stable_prefix(self, tokens: list[int], stable: int) -> None:
+        """Keep (or compute, alone) the KV state of the prompt's stable prefix and nothing else.
+
+        llama-cpp-python would otherwise reuse the longest cached prefix, and re-evaluate a prompt's
+        last token on its own: batched and single-token evaluation differ in float rounding, which
+        flips greedy choices between near-tied tokens. Evaluating the prefix alone, once, and the
+        rest always as one batch from the same position makes greedy output reproducible while
+        the system prompt is still never re-evaluated within a mode.
+        """
+        cached = list(self.llm.input_ids[: self.llm.n_tokens])
+        if stable and cached[:stable] == tokens[:stable]:
+            self.llm.n_tokens = stable  # generate() drops the KV cells after it
+            return
+        self.llm.reset()
+        if stable:
+            self.llm.eval(tokens[:stable])
+
     def stream(
         self,
         prompt: str,
@@ -193,12 +210,21 @@ class LlamaBackend:
         stops: tuple[str, ...],
         cancel: threading.Event | None = None,
         stats: StreamStats | None = None,
+        stable_chars: int = 0,
     ) -> Iterator[str]:
-        """Yield text pieces as they are generated; stop early when `cancel` is set."""
+        """Yield text pieces as they are generated; stop early when `cancel` is set.
+        `prompt[:stable_chars]` is the part every prompt of this mode shares (see above)."""
         stats = stats if stats is not None else StreamStats()
         started = time.perf_counter()
-        stats.prompt_tokens = self.count_tokens(prompt)
+        tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
+        stats.prompt_tokens = len(tokens)
         with self._lock:
+            stable = 0
+            if stable_chars:
+                head = self.llm.tokenize(prompt[:stable_chars].encode("utf-8"), add_bos=True, special=True)
+                while stable < min(len(head), len(tokens) - 1) and head[stable] == tokens[stable]:
+                    stable += 1
+            self._reuse_stable_prefix(tokens, stable)
             chunks = self.llm.create_completion(
                 prompt,
                 max_tokens=sampling.max_tokens,

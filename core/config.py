@@ -55,6 +55,9 @@ class Settings:
     seed: int = 0
     # auto: the GGUF's own chat template if it has one, else Gemma turns; or force 'gemma' / 'gguf'.
     chat_template: str = "auto"
+    # Opening words of every answer, in the corpus's own style; a base model continues them as an
+    # answer instead of echoing the instructions. Empty disables it.
+    answer_primer: str = "Hi, thanks for your query."
     # Retrieved answers per RAG/hybrid turn, and earlier exchanges kept for follow-up questions.
     rag_k: int = 3
     history_turns: int = 4

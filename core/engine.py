@@ -19,7 +19,15 @@ from pathlib import Path
 from bedside.core.backend import LlamaBackend, Sampling, StreamStats
 from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.modes import ORDER, Mode
-from bedside.core.prompts import ChatTemplate, Exchange, Prompt, build_prompt, choose_template, parse_citations
+from bedside.core.prompts import (
+    PROMPT_STOPS,
+    ChatTemplate,
+    Exchange,
+    Prompt,
+    build_prompt,
+    choose_template,
+    parse_citations,
+)
 from bedside.core.safety import DISCLAIMER, Triage, triage
 
 
@@ -222,11 +230,15 @@ class Engine:
             backend.count_tokens,
             backend.n_ctx,
             sampling.max_tokens,
+            s.answer_primer,
         )
         answer.dropped_hits, answer.dropped_turns = prompt.dropped_hits, prompt.dropped_turns
 
-        pieces = []
-        for text in backend.stream(prompt.text, sampling, self.template.stops, cancel, answer.stats):
+        pieces = [prompt.primer] if prompt.primer else []
+        if prompt.primer:
+            yield Chunk(prompt.primer)
+        stops = self.template.stops + PROMPT_STOPS
+        for text in backend.stream(prompt.text, sampling, stops, cancel, answer.stats, prompt.stable_chars):
             pieces.append(text)
             yield Chunk(text)
         answer.text = "".join(pieces)

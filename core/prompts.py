@@ -37,6 +37,8 @@ SOURCES_INTRO = (
     "with its number like [1], and ignore the ones that do not fit."
 )
 MIN_HIT_TOKENS = 48  # a retrieved answer shorter than this is not worth keeping
+# Questions are written "Patient: …"; a base model that starts a new one has finished its answer.
+PROMPT_STOPS = ("\nPatient:",)
 
 
 class RetrievedAnswer(Protocol):
@@ -171,6 +173,8 @@ class Prompt:
     dropped_hits: int
     truncated_hits: int
     dropped_turns: int
+    primer: str = ""  # the start of the answer, already in `text`; the model continues it
+    stable_chars: int = 0  # text[:stable_chars] (up to the system prompt) is the same for every turn
 
 
 def build_prompt(
@@ -182,8 +186,12 @@ def build_prompt(
     count_tokens: Callable[[str], int],
     n_ctx: int,
     answer_tokens: int,
+    primer: str = "",
 ) -> Prompt:
     """The prompt for one turn, guaranteed to leave `answer_tokens` free in `n_ctx`.
+
+    `primer` opens the model's turn (e.g. the corpus's own greeting): a base model that would
+    otherwise echo the instructions continues it as a doctor's answer instead.
 
     Over budget, in this order: drop the lowest-ranked hits (keeping one), shorten the longest
     hit, drop the oldest exchanges, then drop the last hit. A question that cannot fit alone
@@ -196,7 +204,7 @@ def build_prompt(
     history = list(history)
     dropped_hits = dropped_turns = 0
     while True:
-        text = render(template, question, kept, history)
+        text = render(template, question, kept, history) + primer
         tokens = count_tokens(text)
         if tokens <= limit:
             break
@@ -223,7 +231,11 @@ def build_prompt(
             f"the question alone needs {tokens} tokens but the context allows {limit} "
             f"(n_ctx {n_ctx} minus {answer_tokens} for the answer); shorten it or raise n_ctx"
         )
-    return Prompt(text, tokens, tuple(kept), dropped_hits, sum(h.truncated for h in kept), dropped_turns)
+    system_at = text.find(SYSTEM_PROMPT)
+    stable = system_at + len(SYSTEM_PROMPT) if system_at >= 0 else 0
+    return Prompt(
+        text, tokens, tuple(kept), dropped_hits, sum(h.truncated for h in kept), dropped_turns, primer, stable
+    )
 
 
 def _shorten(hit: TrimmedHit, over: int, count_tokens: Callable[[str], int]) -> TrimmedHit | None:

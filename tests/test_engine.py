@@ -142,3 +142,11 @@ def test_ask_command_json_and_all_modes(home, base_gguf, adapter_gguf, monkeypat
     assert every.exit_code == 0, every.output
     modes = [json.loads(line)["mode"] for line in every.output.strip().splitlines()]
     assert modes == ["rag", "ft", "base"]  # hybrid has no adapter configured, so it is skipped
+
+
+def test_answers_open_with_the_primer_and_stop_at_a_new_patient_turn(engine, backend, tmp_path):
+    text, answer = run(engine, QUESTION, Mode.BASE)
+    assert text.startswith("Hi, thanks for your query.") and answer.text.startswith("Hi, thanks for your query.")
+    assert "\nPatient:" not in answer.text
+    bare = Engine(Settings(home=str(tmp_path), temperature=0.0, max_tokens=16, answer_primer=""), backend=backend)
+    assert not bare.ask(QUESTION, Mode.BASE).text.startswith("Hi, thanks")

@@ -113,3 +113,11 @@ def test_template_choice_gguf_own_forced_and_errors():
         choose_template("gguf", None)
     with pytest.raises(ValueError, match="unknown chat_template"):
         choose_template("llama-2", None)
+
+
+def test_primer_opens_the_model_turn_and_counts_in_the_budget():
+    plain = build_prompt(Mode.BASE, "q", [], [], GEMMA, words, 10_000, 100)
+    primed = build_prompt(Mode.BASE, "q", [], [], GEMMA, words, 10_000, 100, primer="Hi, thanks.")
+    assert primed.text == plain.text + "Hi, thanks."
+    assert primed.tokens == plain.tokens + 2 and primed.primer == "Hi, thanks."  # two more words
+    assert primed.text[: primed.stable_chars].endswith(SYSTEM_PROMPT)
