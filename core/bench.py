@@ -132,8 +132,8 @@ def bench_switch(backend: LlamaBackend, model: Path, adapter: Path, threads: int
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tokens", type=int, default=128, help="tokens decoded per speed run")
-    parser.add_argument("--runs", type=int, default=3, help="speed runs per path")
+    parser.add_argument("--tokens", type=int, default=256, help="tokens decoded per speed run")
+    parser.add_argument("--runs", type=int, default=5, help="speed runs per path")
     args = parser.parse_args()
 
     from llama_cpp import Llama

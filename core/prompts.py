@@ -233,6 +233,10 @@ def build_prompt(
         )
     system_at = text.find(SYSTEM_PROMPT)
     stable = system_at + len(SYSTEM_PROMPT) if system_at >= 0 else 0
+    # A first turn with sources also shares their fixed introduction: one more reusable stretch.
+    intro = "\n\n" + SOURCES_INTRO
+    if stable and text.startswith(intro, stable):
+        stable += len(intro)
     return Prompt(
         text, tokens, tuple(kept), dropped_hits, sum(h.truncated for h in kept), dropped_turns, primer, stable
     )

@@ -6,6 +6,7 @@ import pytest
 
 from bedside.core.modes import Mode
 from bedside.core.prompts import (
+    SOURCES_INTRO,
     SYSTEM_PROMPT,
     Exchange,
     GemmaTemplate,
@@ -121,3 +122,5 @@ def test_primer_opens_the_model_turn_and_counts_in_the_budget():
     assert primed.text == plain.text + "Hi, thanks."
     assert primed.tokens == plain.tokens + 2 and primed.primer == "Hi, thanks."  # two more words
     assert primed.text[: primed.stable_chars].endswith(SYSTEM_PROMPT)
+    rag = build_prompt(Mode.RAG, "q", HITS, [], GEMMA, words, 10_000, 100)
+    assert rag.text[: rag.stable_chars].endswith(SOURCES_INTRO) and "title 1" not in rag.text[: rag.stable_chars]
