@@ -1,0 +1,181 @@
+"""Chat history in SQLite (WAL) under the data home: sessions, messages, Markdown export.
+
+Each message is committed as soon as it exists (the question when it is sent, the answer when it
+ends or is cancelled), so a crash or kill loses at most the answer being generated. The store never
+deletes or rewrites a file it cannot read: it says what is wrong and leaves the file alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bedside.core.prompts import Exchange
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    created REAL NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+    mode TEXT,
+    content TEXT NOT NULL,
+    sources TEXT NOT NULL DEFAULT '[]',
+    stats TEXT NOT NULL DEFAULT '{}',
+    created REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_by_session ON messages(session_id, id);
+"""
+TITLE_CHARS = 60
+
+
+class HistoryError(RuntimeError):
+    """The history database cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: int
+    title: str
+    created: float
+    updated: float
+    messages: int
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    id: int
+    role: str
+    mode: str | None
+    content: str
+    sources: list[dict]
+    stats: dict
+    created: float
+
+
+class HistoryStore:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as err:
+            raise HistoryError(
+                f"{self.path} is not a readable chat history ({err}). It was left untouched: move it aside "
+                "to start a new history, or restore it from a backup."
+            ) from err
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._db:  # one transaction, committed on exit
+            yield self._db
+
+    def new_session(self, title: str = "New chat") -> int:
+        now = time.time()
+        with self._write() as db:
+            return db.execute(
+                "INSERT INTO sessions (title, created, updated) VALUES (?, ?, ?)", (title, now, now)
+            ).lastrowid
+
+    def add_message(
+        self,
+        session_id: int,
+        role: str,
+        content: str,
+        *,
+        mode: str | None = None,
+        sources: list[dict] | None = None,
+        stats: dict | None = None,
+    ) -> int:
+        now = time.time()
+        with self._write() as db:
+            if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+                raise HistoryError(f"no chat session {session_id}")
+            message_id = db.execute(
+                "INSERT INTO messages (session_id, role, mode, content, sources, stats, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, role, mode, content, json.dumps(sources or []), json.dumps(stats or {}), now),
+            ).lastrowid
+            # A new chat is named after its first question.
+            first = db.execute("SELECT COUNT(*) FROM messages WHERE session_id = ?", (session_id,)).fetchone()[0] == 1
+            if first and role == "user":
+                title = content if len(content) <= TITLE_CHARS else content[: TITLE_CHARS - 1].rstrip() + "…"
+                db.execute("UPDATE sessions SET title = ? WHERE id = ? AND title = 'New chat'", (title, session_id))
+            db.execute("UPDATE sessions SET updated = ? WHERE id = ?", (now, session_id))
+            return message_id
+
+    def rename(self, session_id: int, title: str) -> None:
+        title = " ".join(title.split())
+        if not title:
+            raise HistoryError("a chat needs a title with at least one character")
+        with self._write() as db:
+            db.execute("UPDATE sessions SET title = ? WHERE id = ?", (title, session_id))
+
+    def delete(self, session_id: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    def sessions(self) -> list[SessionInfo]:
+        rows = self._db.execute(
+            "SELECT s.id, s.title, s.created, s.updated, COUNT(m.id) FROM sessions s "
+            "LEFT JOIN messages m ON m.session_id = s.id GROUP BY s.id ORDER BY s.updated DESC, s.id DESC"
+        ).fetchall()
+        return [SessionInfo(*row) for row in rows]
+
+    def messages(self, session_id: int) -> list[StoredMessage]:
+        rows = self._db.execute(
+            "SELECT id, role, mode, content, sources, stats, created FROM messages WHERE session_id = ? ORDER BY id",
+            (session_id,),
+        ).fetchall()
+        return [
+            StoredMessage(i, role, mode, content, json.loads(src), json.loads(st), created)
+            for i, role, mode, content, src, st, created in rows
+        ]
+
+    def exchanges(self, session_id: int) -> list[Exchange]:
+        """Question/answer pairs for the engine's follow-up context (unanswered questions skipped)."""
+        pairs, question = [], None
+        for message in self.messages(session_id):
+            if message.role == "user":
+                question = message.content
+            elif question is not None:
+                pairs.append(Exchange(question, message.content))
+                question = None
+        return pairs
+
+    def export_markdown(self, session_id: int) -> str:
+        info = next((s for s in self.sessions() if s.id == session_id), None)
+        if info is None:
+            raise HistoryError(f"no chat session {session_id}")
+        lines = [
+            f"# {info.title}",
+            "",
+            f"_Exported from Bedside, {time.strftime('%Y-%m-%d %H:%M', time.localtime())}._",
+        ]
+        for message in self.messages(session_id):
+            if message.role == "user":
+                lines += ["", "## You", "", message.content]
+                continue
+            lines += ["", f"## Bedside ({message.mode or 'answer'})", "", message.content]
+            if message.sources:
+                lines += ["", "Sources:"]
+                for source in message.sources:
+                    cited = " (cited)" if source.get("cited") else ""
+                    lines.append(f"- [{source.get('number')}] {source.get('title') or '(untitled)'}{cited}")
+        return "\n".join(lines) + "\n"
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,97 @@
+"""Chat history: persists across reopen (and a killed writer), WAL, rename/delete, export, errors."""
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from bedside.core.history import HistoryError, HistoryStore
+from bedside.core.prompts import Exchange
+
+SOURCES = [
+    {"number": 1, "title": "Q. Headache after starting new glasses", "cited": True},
+    {"number": 2, "title": "Q. Why do I get headaches on weekends only?", "cited": False},
+]
+
+
+def test_messages_persist_across_reopen_in_wal_mode(tmp_path):
+    path = tmp_path / "history.db"
+    store = HistoryStore(path)
+    chat = store.new_session()
+    store.add_message(chat, "user", "I get headaches every evening after work. What can I do?")
+    store.add_message(
+        chat,
+        "assistant",
+        "Hi, thanks for your query. Regular breaks help [1].",
+        mode="rag",
+        sources=SOURCES,
+        stats={"ttft_s": 0.5},
+    )
+    store.close()
+
+    reopened = HistoryStore(path)
+    [info] = reopened.sessions()
+    assert info.title == "I get headaches every evening after work. What can I do?" and info.messages == 2
+    messages = reopened.messages(chat)
+    assert [m.role for m in messages] == ["user", "assistant"]
+    assert messages[1].sources == SOURCES and messages[1].stats == {"ttft_s": 0.5} and messages[1].mode == "rag"
+    assert reopened.exchanges(chat) == [Exchange(messages[0].content, messages[1].content)]
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_killed_writer_loses_nothing_it_had_saved(tmp_path):
+    path = tmp_path / "history.db"
+    writer = textwrap.dedent(f"""
+        import os, signal
+        from bedside.core.history import HistoryStore
+        store = HistoryStore({str(path)!r})
+        chat = store.new_session()
+        store.add_message(chat, "user", "saved question")
+        store.add_message(chat, "assistant", "saved answer", mode="base")
+        os.kill(os.getpid(), signal.SIGKILL)  # no close(), no clean exit
+    """)
+    result = subprocess.run([sys.executable, "-c", writer], capture_output=True)
+    assert result.returncode == -9
+    store = HistoryStore(path)
+    [info] = store.sessions()
+    assert [m.content for m in store.messages(info.id)] == ["saved question", "saved answer"]
+
+
+def test_rename_delete_and_long_titles(tmp_path):
+    store = HistoryStore(tmp_path / "h.db")
+    first, second = store.new_session(), store.new_session()
+    store.add_message(second, "user", "word " * 40)
+    assert next(s for s in store.sessions() if s.id == second).title.endswith("…")
+    store.rename(first, "  Ankle   sprain  ")
+    assert next(s for s in store.sessions() if s.id == first).title == "Ankle sprain"
+    with pytest.raises(HistoryError, match="at least one character"):
+        store.rename(first, "   ")
+    store.delete(second)
+    assert [s.id for s in store.sessions()] == [first]
+    assert store.messages(second) == []  # messages went with their session
+    with pytest.raises(HistoryError, match="no chat session"):
+        store.add_message(second, "user", "into a deleted chat")
+
+
+def test_export_markdown_has_questions_answers_modes_and_sources(tmp_path):
+    store = HistoryStore(tmp_path / "h.db")
+    chat = store.new_session()
+    store.add_message(chat, "user", "Could my new glasses cause headaches?")
+    store.add_message(chat, "assistant", "Hi, thanks for your query. They can [1].", mode="rag", sources=SOURCES)
+    text = store.export_markdown(chat)
+    assert text.startswith("# Could my new glasses cause headaches?\n")
+    assert "## You\n\nCould my new glasses cause headaches?" in text
+    assert "## Bedside (rag)\n\nHi, thanks for your query. They can [1]." in text
+    assert "- [1] Q. Headache after starting new glasses (cited)" in text
+    assert "- [2] Q. Why do I get headaches on weekends only?\n" in text
+
+
+def test_unreadable_history_is_reported_and_left_untouched(tmp_path):
+    path = tmp_path / "history.db"
+    path.write_bytes(b"this is not sqlite, it is someone's notes" * 100)
+    before = path.read_bytes()
+    with pytest.raises(HistoryError, match="left untouched: move it aside"):
+        HistoryStore(path)
+    assert path.read_bytes() == before
