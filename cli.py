@@ -18,8 +18,8 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Bedside: an offline medical chat assistant (RAG, fine-tuned and hybrid modes).",
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)  # no hard wraps: paths and commands stay copyable
+err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -249,3 +249,36 @@ def print_sources(answer) -> None:
         )
     if answer.invalid_citations:
         out.print(f"[yellow]cited numbers with no source: {list(answer.invalid_citations)}[/]")
+
+
+@app.command("export-adapter")
+def export_adapter(
+    peft_dir: Annotated[Path, typer.Argument(help="Folder with adapter_model.safetensors + adapter_config.json.")],
+    slot: Annotated[str, typer.Option(help="ft or hybrid: which mode will use it.")] = "ft",
+    destination: Annotated[
+        Path | None, typer.Option("--out", help="Where to write the GGUF (default: the data home).")
+    ] = None,
+) -> None:
+    """Convert a PEFT LoRA adapter into a llama.cpp GGUF adapter for the configured base model."""
+    from bedside.core.embedded import ModelSetupError, ensure_base_gguf
+    from bedside.train.export import AdapterExportError, export_peft_to_gguf
+
+    if slot not in ("ft", "hybrid"):
+        fail(f"--slot must be ft or hybrid, got {slot!r}")
+    settings = settings_or_fail()
+    target = destination or settings.paths.models / "adapters" / f"{slot}.gguf"
+    try:
+        if not settings.llm_gguf:
+            ensure_base_gguf(settings.paths, verify=False)
+        report = export_peft_to_gguf(peft_dir, resolve_llm_gguf(settings), target)
+    except (AdapterExportError, ModelSetupError) as error:
+        fail(str(error))
+    out.print(
+        f"wrote {report.path}: {report.tensors} adapted matrices, rank {report.rank}, alpha {report.alpha:g}",
+        highlight=False,
+    )
+    out.print(
+        f'use it: set adapter_{slot} = "{report.path}" in {settings.config_file}, '
+        f"or BEDSIDE_ADAPTER_{slot.upper()}={report.path}",
+        highlight=False,
+    )

@@ -116,8 +116,9 @@ class Done:
 
 
 HOW_TO_TRAIN = (
-    "{label} mode needs the {slot} adapter, and none is configured. Train one with `bedside train` "
-    "(`just train`), or point adapter_{slot} (BEDSIDE_ADAPTER_{SLOT}) at an adapter GGUF."
+    "{label} mode needs the {slot} adapter, and none is configured. Fine-tune a LoRA adapter on this base "
+    "model (PEFT), convert it with `bedside export-adapter PEFT_DIR --slot {slot}`, and set adapter_{slot} "
+    "(BEDSIDE_ADAPTER_{SLOT}) to the GGUF it writes."
 )
 
 

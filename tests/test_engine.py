@@ -106,7 +106,7 @@ def test_missing_adapter_says_how_to_train(tmp_path, backend, sample_index, embe
         retriever=Retriever(sample_index[0], embedder),
     )
     for mode in (Mode.FT, Mode.HYBRID):
-        with pytest.raises(ModeUnavailable, match="bedside train"):
+        with pytest.raises(ModeUnavailable, match="bedside export-adapter PEFT_DIR --slot"):
             engine.ask(QUESTION, mode)
     assert engine.available_modes() == [Mode.RAG, Mode.BASE]
 
@@ -136,7 +136,7 @@ def test_ask_command_json_and_all_modes(home, base_gguf, adapter_gguf, monkeypat
     for key in ("answer", "citations", "prompt_tokens", "completion_tokens", "ttft_s", "tokens_per_s"):
         assert key in payload
     missing = runner.invoke(app, ["ask", QUESTION, "--mode", "ft"])
-    assert missing.exit_code == 2 and "bedside train" in " ".join(missing.output.split())
+    assert missing.exit_code == 2 and "bedside export-adapter" in " ".join(missing.output.split())
     monkeypatch.setenv("BEDSIDE_ADAPTER_FT", str(adapter_gguf))
     every = runner.invoke(app, ["ask", QUESTION, "--all-modes", "--max-tokens", "4", "--json"])
     assert every.exit_code == 0, every.output
@@ -150,3 +150,18 @@ def test_answers_open_with_the_primer_and_stop_at_a_new_patient_turn(engine, bac
     assert "\nPatient:" not in answer.text
     bare = Engine(Settings(home=str(tmp_path), temperature=0.0, max_tokens=16, answer_primer=""), backend=backend)
     assert not bare.ask(QUESTION, Mode.BASE).text.startswith("Hi, thanks")
+
+
+def test_export_adapter_command_writes_into_the_data_home(home, base_gguf, tmp_path, monkeypatch):
+    from bedside.core.gguf_info import read_gguf_info
+    from bedside.train.random_adapter import random_peft_adapter
+
+    monkeypatch.setenv("BEDSIDE_LLM_GGUF", str(base_gguf))
+    peft = random_peft_adapter(tmp_path / "peft", base_gguf, targets=("q_proj",))
+    result = CliRunner().invoke(app, ["export-adapter", str(peft), "--slot", "hybrid"])
+    assert result.exit_code == 0, result.output
+    written = home / "models" / "adapters" / "hybrid.gguf"
+    assert read_gguf_info(written).metadata["adapter.type"] == "lora"
+    assert "BEDSIDE_ADAPTER_HYBRID=" in " ".join(result.output.split())
+    bad = CliRunner().invoke(app, ["export-adapter", str(tmp_path), "--slot", "ft"])
+    assert bad.exit_code == 2 and "adapter_config.json is missing" in " ".join(bad.output.split())
