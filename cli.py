@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bedside.core.config import ConfigError, describe, load_settings, resolve_llm_gguf
@@ -23,7 +24,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -48,11 +49,11 @@ def setup(
             with err.status(f"checking {label}…"):
                 result = ensure(paths, verify=True, force=force)
             verb = "wrote" if result.written else "verified"
-            out.print(f"{label}: {verb} {result.path}", highlight=False)
+            out.print(f"{label}: {verb} {escape(str(result.path))}", highlight=False)
         if settings.llm_gguf:
             configured = resolve_llm_gguf(settings)
             check_gguf_file(configured)
-            out.print(f"configured LLM: {configured} (GGUF header ok)", highlight=False)
+            out.print(f"configured LLM: {escape(str(configured))} (GGUF header ok)", highlight=False)
     except ModelSetupError as error:
         fail(str(error))
 
@@ -69,9 +70,9 @@ def config(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] 
     table.add_column("value", overflow="fold")
     paths = effective.pop("paths")
     for key, value in effective.items():
-        table.add_row(key, repr(value) if value == "" else str(value))
+        table.add_row(key, escape(repr(value) if value == "" else str(value)))
     for key, value in paths.items():
-        table.add_row(f"path.{key}", value)
+        table.add_row(f"path.{key}", escape(value))
     out.print(table)
     out.print("Set any value in the config file or as BEDSIDE_<NAME>, e.g. BEDSIDE_SEARCH_K=8.")
 
@@ -185,9 +186,9 @@ def search(
     if not hits:
         out.print("no matching dialogues")
     for hit in hits:
-        out.rule(f"[{hit.rank}] {hit.title or '(untitled)'}  score {hit.score:.4f}")
-        out.print(f"[dim]Patient:[/] {hit.patient}", highlight=False)
-        out.print(f"[bold]Doctor:[/] {hit.doctor}", highlight=False)
+        out.rule(escape(f"[{hit.rank}] {hit.title or '(untitled)'}  score {hit.score:.4f}"))
+        out.print(f"[dim]Patient:[/] {escape(hit.patient)}", highlight=False)
+        out.print(f"[bold]Doctor:[/] {escape(hit.doctor)}", highlight=False)
 
 
 @app.command()
@@ -216,7 +217,7 @@ def ask(
             engine.check_mode(current)
             if not as_json:
                 backend = engine.backend
-                out.rule(f"{current.label} mode · {backend.model_path.name} · {backend.offload_report}")
+                out.rule(escape(f"{current.label} mode · {backend.model_path.name} · {backend.offload_report}"))
             answer = None
             for event in engine.stream(question, current, max_tokens=max_tokens):
                 if isinstance(event, Chunk):
@@ -245,7 +246,8 @@ def print_sources(answer) -> None:
     for source in answer.sources:
         mark = "[bold green]cited[/]" if source.cited else "[dim]not cited[/]"
         out.print(
-            f"[{source.number}] {source.title or '(untitled)'}  score {source.score:.3f}  {mark}", highlight=False
+            escape(f"[{source.number}] {source.title or '(untitled)'}  score {source.score:.3f}") + f"  {mark}",
+            highlight=False,
         )
     if answer.invalid_citations:
         out.print(f"[yellow]cited numbers with no source: {list(answer.invalid_citations)}[/]")
@@ -276,9 +278,11 @@ def export_adapter(
     out.print(
         f"wrote {report.path}: {report.tensors} adapted matrices, rank {report.rank}, alpha {report.alpha:g}",
         highlight=False,
+        markup=False,
     )
     out.print(
         f'use it: set adapter_{slot} = "{report.path}" in {settings.config_file}, '
         f"or BEDSIDE_ADAPTER_{slot.upper()}={report.path}",
         highlight=False,
+        markup=False,
     )

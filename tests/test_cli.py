@@ -96,3 +96,19 @@ def test_missing_column_error_lists_columns(home, tmp_path):
     result = runner.invoke(app, ["index", "--input", str(path)])
     assert result.exit_code == 2
     assert "columns found: q, a" in " ".join(result.output.split())
+
+
+def test_scrubbed_placeholders_and_brackets_are_shown_not_eaten_as_markup(home, tmp_path):
+    rows = [
+        {
+            "Description": "Q. Call me [urgent]",
+            "Patient": "Mail me at a@b.com",
+            "Doctor": "Hi, thanks for your query. Rest and fluids help. Call +91 98765 43210 if worse.",
+        }
+    ]
+    path = write_jsonl(tmp_path / "pii.jsonl", rows)
+    assert runner.invoke(app, ["index", "--input", str(path)]).exit_code == 0
+    shown = runner.invoke(app, ["search", "rest and fluids", "-k", "1"])
+    assert shown.exit_code == 0
+    assert "Mail me at [email]" in shown.output and "Call [phone] if worse" in shown.output
+    assert "Q. Call me [urgent]" in shown.output
