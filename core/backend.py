@@ -147,8 +147,8 @@ class LlamaBackend:
         path = Path(path).expanduser()
         if not path.is_file():
             raise AdapterError(
-                f"adapter '{name}' not found at {path}; train one with `bedside train` or fix "
-                f"adapter_{name} in the config"
+                f"adapter '{name}' not found at {path}; convert one with `bedside export-adapter PEFT_DIR "
+                f"--slot {name}` or fix adapter_{name} in the config"
             )
         try:
             meta = read_gguf_info(path).metadata
@@ -225,8 +225,9 @@ class LlamaBackend:
                 while stable < min(len(head), len(tokens) - 1) and head[stable] == tokens[stable]:
                     stable += 1
             self._reuse_stable_prefix(tokens, stable)
+            # The token list, not the text: it is tokenised already (BOS included, so none is added).
             chunks = self.llm.create_completion(
-                prompt,
+                tokens,
                 max_tokens=sampling.max_tokens,
                 temperature=sampling.temperature,
                 top_p=sampling.top_p,

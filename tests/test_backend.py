@@ -75,7 +75,7 @@ def test_switch_is_fast_and_idempotent(backend):
 
 
 def test_missing_and_corrupt_adapter_and_model_errors(backend, tmp_path, base_gguf):
-    with pytest.raises(AdapterError, match="not found.*bedside train"):
+    with pytest.raises(AdapterError, match="not found.*bedside export-adapter"):
         backend.load_adapter("x", tmp_path / "nope.gguf")
     junk = tmp_path / "junk.gguf"
     junk.write_bytes(b"GGUF" + b"\x00" * 64)
