@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from bedside.core.config import ConfigError, describe, load_settings, resolve_llm_gguf
+from bedside.cli_common import err, fail, out, read_dialogues, settings_or_fail
+from bedside.cli_train import train
+from bedside.core.config import describe, resolve_llm_gguf
 
 app = typer.Typer(
     add_completion=False,
@@ -19,20 +20,6 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Bedside: an offline medical chat assistant (RAG, fine-tuned and hybrid modes).",
 )
-out = Console(soft_wrap=True)  # no hard wraps: paths and commands stay copyable
-err = Console(stderr=True, soft_wrap=True)
-
-
-def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    raise typer.Exit(code)
-
-
-def settings_or_fail():
-    try:
-        return load_settings()
-    except ConfigError as error:
-        fail(str(error))
 
 
 @app.command()
@@ -97,21 +84,14 @@ def index(
     from bedside.index.embedder import EmbedderError
     from bedside.index.ingest import ingest
     from bedside.index.progress import ingest_progress
-    from bedside.index.sources import ColumnMap, SourceError, load_hub_dataset, read_file, read_sample
+    from bedside.index.sources import ColumnMap, SourceError
     from bedside.index.store import StoreError
 
-    if input and dataset:
-        fail("give either --input or --dataset, not both")
     settings = settings_or_fail()
-    columns = ColumnMap(question_col, answer_col, title_col or None)
     try:
-        with err.status("reading dialogues…"):
-            if input:
-                raw = read_file(input, columns, limit)
-            elif dataset:
-                raw = load_hub_dataset(dataset, split, columns, limit)
-            else:
-                raw = read_sample(sample, limit)
+        raw = read_dialogues(
+            input, dataset, split, sample, ColumnMap(question_col, answer_col, title_col or None), limit
+        )
         with err.status("loading embedder…"):
             embedder = open_embedder(settings)
         with ingest_progress(err, enabled=not as_json) as progress:
@@ -286,3 +266,6 @@ def export_adapter(
         highlight=False,
         markup=False,
     )
+
+
+app.command()(train)

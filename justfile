@@ -38,8 +38,19 @@ index *ARGS: setup
 search *ARGS:
     bedside search {{ARGS}}
 
+# Training dependencies: torch pinned (a bare `torch` pulls GB of CUDA wheels; an existing CUDA
+# build is kept), TRL + PEFT, and Unsloth where an NVIDIA GPU is present.
+setup-train: setup
+    python -c "import torch" 2>/dev/null || pip install -q torch==2.13.0
+    if command -v nvidia-smi >/dev/null && nvidia-smi -L >/dev/null 2>&1; then pip install -q -e '.[dev,train,cuda]'; else pip install -q -e '.[dev,train]'; fi
+
+# Fine-tune the FT and hybrid adapters (Unsloth QLoRA on CUDA, TRL + PEFT on CPU), export GGUF, register.
+# E.g. `just train --mode ft --max-steps 50`, `just train --resume`.
+train *ARGS: setup-train
+    bedside train {{ARGS}}
+
 # Run the tests (real models, real LanceDB). pytest's "no tests ran" (exit 5) counts as failure.
-test *ARGS: setup
+test *ARGS: setup-train
     rc=0; python -m pytest {{ARGS}} || rc=$?; \
     if [ "$rc" -eq 5 ]; then echo "error: no tests ran" >&2; exit 1; fi; exit "$rc"
 
@@ -56,5 +67,9 @@ bench-index *ARGS: setup
 bench-engine *ARGS: setup
     python -m bedside.core.bench {{ARGS}}
 
+# Training benchmark: tokens/s per example kind (and Unsloth vs plain TRL + PEFT with --device cuda).
+bench-train *ARGS: setup-train
+    python -m bedside.train.bench {{ARGS}}
+
 # Every benchmark that exists so far.
-bench: bench-index bench-engine
+bench: bench-index bench-engine bench-train

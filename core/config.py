@@ -64,6 +64,9 @@ class Settings:
     # LoRA adapter GGUFs (written by `bedside train`); empty = that mode is unavailable.
     adapter_ft: str = ""
     adapter_hybrid: str = ""
+    # A local llama.cpp checkout with convert_hf_to_gguf.py and llama-quantize (or UNSLOTH_LLAMA_CPP_PATH):
+    # lets `bedside train` also write a merged q4_k_m GGUF. Never cloned for you.
+    llama_cpp_path: str = ""
     # Where these settings came from, for `bedside config`.
     config_file: str = field(default="", compare=False)
 
@@ -189,3 +192,46 @@ def resolve_llm_gguf(settings: Settings) -> Path:
 
 def resolve_embed_model(settings: Settings) -> str:
     return settings.embed_model or str(settings.paths.embedder_dir)
+
+
+def _toml_scalar(value: str | int | float | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def set_config_values(path: Path, updates: dict[str, str | int | float | bool]) -> None:
+    """Set top-level keys in the TOML config file, keeping every other line (comments included).
+
+    Replaces an existing `name = ...` line before the first [table], else adds the line there. The
+    result is parsed before it replaces the file (temp file + rename), so a failure leaves the
+    user's file as it was.
+    """
+    known = {f.name for f in fields(Settings) if f.name != "config_file"}
+    unknown = sorted(set(updates) - known)
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {', '.join(unknown)}")
+    path = Path(path)
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    first_table = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    for name, value in updates.items():
+        rendered = f"{name} = {_toml_scalar(value)}"
+        for i in range(first_table):
+            key = lines[i].split("=", 1)[0].strip()
+            if "=" in lines[i] and key == name:
+                lines[i] = rendered
+                break
+        else:
+            lines.insert(first_table, rendered)
+            first_table += 1
+    text = "\n".join(lines) + "\n"
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path} would not be valid TOML after the update ({err}); left unchanged") from err
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)

@@ -116,9 +116,9 @@ class Done:
 
 
 HOW_TO_TRAIN = (
-    "{label} mode needs the {slot} adapter, and none is configured. Fine-tune a LoRA adapter on this base "
-    "model (PEFT), convert it with `bedside export-adapter PEFT_DIR --slot {slot}`, and set adapter_{slot} "
-    "(BEDSIDE_ADAPTER_{SLOT}) to the GGUF it writes."
+    "{label} mode needs the {slot} adapter, and none is configured. Train one with `bedside train --mode {slot}` "
+    "(`just train` trains both; it registers them itself), or convert a PEFT adapter with "
+    "`bedside export-adapter PEFT_DIR --slot {slot}` and set adapter_{slot} (BEDSIDE_ADAPTER_{SLOT})."
 )
 
 
