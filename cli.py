@@ -269,3 +269,16 @@ def export_adapter(
 
 
 app.command()(train)
+
+
+@app.command()
+def chat(
+    mode: Annotated[str, typer.Option(help="Mode to start in: rag, ft, hybrid or base.")] = "rag",
+) -> None:
+    """The chat UI: switch RAG / FT / Hybrid / Base with one key, compare them, keep your chats."""
+    from bedside.core.modes import Mode
+    from bedside.tui.app import BedsideApp
+
+    if mode not in {m.value for m in Mode}:
+        fail(f"--mode must be rag, ft, hybrid or base, got {mode!r}")
+    BedsideApp(settings_or_fail(), start_mode=Mode(mode)).run()

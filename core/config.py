@@ -67,6 +67,8 @@ class Settings:
     # A local llama.cpp checkout with convert_hf_to_gguf.py and llama-quantize (or UNSLOTH_LLAMA_CPP_PATH):
     # lets `bedside train` also write a merged q4_k_m GGUF. Never cloned for you.
     llama_cpp_path: str = ""
+    # Chat UI key remapping: binding id -> keys, e.g. [keys] "mode.rag" = "f2,alt+r" (see README).
+    keys: dict[str, str] = field(default_factory=dict)
     # Where these settings came from, for `bedside config`.
     config_file: str = field(default="", compare=False)
 
@@ -133,6 +135,12 @@ def _coerce(name: str, raw: Any, kind: type, origin: str) -> Any:
     raise ConfigError(f"{origin}: '{name}' must be a {kind.__name__}, got {raw!r}")
 
 
+def _keys(raw: Any, origin: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise ConfigError(f'{origin}: [keys] must map binding ids to key names, e.g. "mode.rag" = "f2"')
+    return dict(raw)
+
+
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
     """Read defaults, then the TOML file, then BEDSIDE_* variables; validate types."""
     environ = os.environ if environ is None else environ
@@ -150,9 +158,9 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         if unknown:
             raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         for name, raw in data.items():
-            values[name] = _coerce(name, raw, hints[name], str(path))
+            values[name] = _keys(raw, str(path)) if name == "keys" else _coerce(name, raw, hints[name], str(path))
 
-    for name in known:
+    for name in known - {"keys"}:
         env_name = ENV_PREFIX + name.upper()
         if env_name in environ:
             values[name] = _coerce(name, environ[env_name], hints[name], env_name)

@@ -1,0 +1,155 @@
+"""Bedside's Textual app: owns the engine, the chat history and the current mode; screens render.
+
+Mode keys are app-wide bindings with ids (remappable from config [keys]) and also commands in the
+palette (Ctrl+P). The engine loads in a worker after the first frame, so the prompt is usable at once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+
+from bedside.core.config import Settings, resolve_llm_gguf
+from bedside.core.engine import Engine, ModeUnavailable
+from bedside.core.history import HistoryStore
+from bedside.core.modes import ORDER, Mode
+from bedside.tui.events import EngineReady, ModeChanged
+
+MODE_KEYS = {Mode.RAG: "f2", Mode.FT: "f3", Mode.HYBRID: "f4", Mode.BASE: "f5"}
+
+
+class BedsideApp(App):
+    TITLE = "Bedside"
+    CSS_PATH = "bedside.tcss"
+    # priority: the question box (a TextArea) binds F5-F7 itself; these keys must win everywhere.
+    BINDINGS = [
+        *(
+            Binding(key, f"set_mode('{mode.value}')", mode.label, id=f"mode.{mode.value}", priority=True)
+            for mode, key in MODE_KEYS.items()
+        ),
+        Binding("ctrl+t", "cycle_mode", "Next mode", id="mode.cycle", priority=True),
+        Binding("f6", "compare", "Compare", id="app.compare", priority=True),
+        Binding("f7", "sessions", "Chats", id="app.sessions", priority=True),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        engine: Engine | None = None,
+        check_setup: bool = True,
+        start_mode: Mode = Mode.RAG,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.engine = engine or Engine(settings)
+        self.engine_lock = threading.Lock()  # one generation or adapter switch at a time
+        self.history = HistoryStore(settings.paths.history_db)
+        self.mode = Mode.RAG
+        self.start_mode = start_mode
+        self.session_id: int | None = None
+        self.model_name = resolve_llm_gguf(settings).name
+        self.offload = "loading model…"
+        self.check_setup = check_setup
+        self.chat = None  # the ChatScreen, once mounted
+        self.last_refusal = ""
+
+    def on_mount(self) -> None:
+        from bedside.tui.chat_screen import ChatScreen
+
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        self.chat = ChatScreen()
+        self.push_screen(self.chat)
+        if self.check_setup:
+            from bedside.core.first_run import setup_needed
+            from bedside.tui.setup_screen import SetupScreen
+
+            needed = setup_needed(self.settings)
+            if needed:
+                self.push_screen(SetupScreen(needed), callback=lambda _: self.warm_up())
+                return
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        self.run_worker(self._load_engine, thread=True, group="engine")
+
+    def _load_engine(self) -> None:
+        with self.engine_lock:
+            self.offload = self.engine.backend.offload_report
+            self.engine.template  # noqa: B018 - resolve the chat template now, not on the first question
+        self.chat.post_message(EngineReady(self.offload))
+        if self.start_mode != self.mode:
+            self._switch(self.start_mode)
+
+    # -- modes -----------------------------------------------------------------------------------
+    def action_set_mode(self, value: str) -> None:
+        self.run_worker(lambda: self._switch(Mode(value)), thread=True, group="mode")
+
+    def action_cycle_mode(self) -> None:
+        self.action_set_mode(ORDER[(ORDER.index(self.mode) + 1) % len(ORDER)].value)
+
+    def _switch(self, mode: Mode) -> None:
+        try:
+            self.engine.check_mode(mode)
+        except Exception as error:  # noqa: BLE001 - no adapter, no index...: say why, keep the current mode
+            reason = str(error) if isinstance(error, ModeUnavailable) else f"{type(error).__name__}: {error}"
+            self.call_from_thread(self.refuse_mode, mode, reason)
+            return
+        with self.engine_lock:  # waits for an answer in progress; the swap itself takes microseconds
+            self.engine.backend.use_adapter(mode.adapter)
+        self.mode = mode
+        self.chat.post_message(ModeChanged(mode))
+
+    def refuse_mode(self, mode: Mode, reason: str) -> None:
+        self.last_refusal = reason
+        self.notify(reason, title=f"{mode.label} is not available", severity="error", timeout=12, markup=False)
+
+    # -- history ---------------------------------------------------------------------------------
+    def ensure_session(self) -> int:
+        if self.session_id is None:
+            self.session_id = self.history.new_session()
+        return self.session_id
+
+    def export_session(self, session_id: int) -> Path:
+        text = self.history.export_markdown(session_id)
+        title = next((s.title for s in self.history.sessions() if s.id == session_id), "chat")
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "chat"
+        folder = self.settings.paths.home / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"chat-{session_id}-{slug}.md"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    # -- screens ---------------------------------------------------------------------------------
+    def action_compare(self) -> None:
+        from bedside.tui.compare_screen import CompareScreen
+
+        question = self.chat.last_answer.question if self.chat.last_answer else self.chat.query_one("#prompt").text
+        self.push_screen(CompareScreen(question.strip()))
+
+    def action_sessions(self) -> None:
+        from bedside.tui.sessions_screen import SessionsScreen
+
+        self.push_screen(SessionsScreen())
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        for mode in ORDER:
+            yield SystemCommand(
+                f"Mode: {mode.label}", f"Answer in {mode.label} mode", lambda m=mode: self.action_set_mode(m.value)
+            )
+        yield SystemCommand("Next mode", "Cycle RAG → FT → Hybrid → Base", self.action_cycle_mode)
+        yield SystemCommand("Compare modes", "The last question answered in every mode", self.action_compare)
+        yield SystemCommand("Chats", "Open, rename, delete or export saved chats", self.action_sessions)
+        chat = self.chat
+        if screen is chat:
+            yield SystemCommand("Export chat", "Write this chat as Markdown", chat.action_export)
+            yield SystemCommand("New chat", "Start a new conversation", chat.action_new_chat)
+            yield SystemCommand("Toggle sources", "Show or hide retrieved answers", chat.action_toggle_sources)
+
+    def on_unmount(self) -> None:
+        self.history.close()
