@@ -20,7 +20,11 @@ setup:
     pip install -q -e '.[dev]'
     bedside setup
 
-# The main job until the chat UI lands: index the sample corpus, search it, and answer with RAG.
+# The main job: the chat UI on the embedded model (offers to index the sample corpus on first start).
+chat *ARGS: setup
+    bedside chat {{ARGS}}
+
+# A non-interactive tour: index the sample corpus, search it, and answer with RAG.
 demo: setup
     bedside index
     bedside search "I have had a dull headache every evening after work for two weeks" -k 3
@@ -71,5 +75,9 @@ bench-engine *ARGS: setup
 bench-train *ARGS: setup-train
     python -m bedside.train.bench {{ARGS}}
 
-# Every benchmark that exists so far.
-bench: bench-index bench-engine bench-train
+# Chat UI benchmark: start-up to a usable prompt (tmux) and decode tokens/s inside the UI vs headless.
+bench-tui: setup
+    python -m bedside.tui.bench
+
+# Every benchmark.
+bench: bench-index bench-engine bench-train bench-tui

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from bedside.core.engine import Answer, Chunk, Done, ModeUnavailable
 from bedside.core.safety import DISCLAIMER
-from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, EngineReady, ModeChanged
+from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, ChunkBatcher, EngineReady, ModeChanged
 from bedside.tui.message_view import MessageView
 from bedside.tui.prompt_input import PromptInput
 from bedside.tui.sources_panel import SourcesPanel
@@ -99,11 +99,13 @@ class ChatScreen(Screen):
     def _generate(self, answer_id: str, question: str, mode, history) -> None:
         app = self.app
         try:
+            batcher = ChunkBatcher(lambda text: self.post_message(AnswerChunk(answer_id, text)))
             with app.engine_lock:
                 for item in app.engine.stream(question, mode, history, cancel=self.cancel_event):
                     if isinstance(item, Chunk):
-                        self.post_message(AnswerChunk(answer_id, item.text))
+                        batcher.add(item.text)
                     elif isinstance(item, Done):
+                        batcher.flush()
                         self.post_message(AnswerDone(answer_id, item.answer))
         except (ModeUnavailable, ValueError, RuntimeError, OSError) as error:
             self.post_message(AnswerFailed(answer_id, str(error)))

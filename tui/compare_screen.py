@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Label, Static
 from bedside.core.engine import Chunk, Done
 from bedside.core.modes import ORDER
 from bedside.tui.chat_screen import answer_stats
-from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed
+from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, ChunkBatcher
 from bedside.tui.message_view import MessageView
 
 
@@ -64,11 +64,13 @@ class CompareScreen(Screen):
         for mode in modes:
             target = f"cmp-{mode.value}"
             try:
+                batcher = ChunkBatcher(lambda text, t=target: self.post_message(AnswerChunk(t, text)))
                 with app.engine_lock:
                     for item in app.engine.stream(self.question, mode):
                         if isinstance(item, Chunk):
-                            self.post_message(AnswerChunk(target, item.text))
+                            batcher.add(item.text)
                         elif isinstance(item, Done):
+                            batcher.flush()
                             self.post_message(AnswerDone(target, item.answer))
             except (ValueError, RuntimeError, OSError) as error:
                 self.post_message(AnswerFailed(target, str(error)))
