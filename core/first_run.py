@@ -12,15 +12,20 @@ MODELS, INDEX = "models", "index"
 def setup_needed(settings: Settings) -> list[str]:
     """'models' when the embedded models are not materialised; 'index' when the index is empty."""
     from bedside.core.embedded import embedded_ready
-    from bedside.index import open_store
 
     needed = []
     if not settings.llm_gguf and not settings.embed_model and not embedded_ready(settings.paths):
         needed.append(MODELS)
-    store = open_store(settings)
-    if not store.exists() or store.count() == 0:
+    if not index_on_disk(settings):
         needed.append(INDEX)
     return needed
+
+
+def index_on_disk(settings: Settings) -> bool:
+    """The table has committed data files. Read from the folder, not through lancedb, whose import
+    and open cost 1.5 s of the chat's start-up; a table is only ever committed with rows."""
+    data = settings.paths.index / f"{settings.table}.lance" / "data"
+    return data.is_dir() and any(data.iterdir())
 
 
 def run_setup(

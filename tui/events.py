@@ -43,7 +43,7 @@ class ChunkBatcher:
     seconds: one message per token made the UI thread compete with llama.cpp for the CPU
     (decode fell to 0.6x of headless on 2 cores)."""
 
-    def __init__(self, send, interval: float = 0.1) -> None:
+    def __init__(self, send, interval: float = 0.25) -> None:
         self.send, self.interval = send, interval
         self.pending: list[str] = []
         self.last = 0.0
