@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from bedside.cli_common import err, fail, out, read_dialogues, settings_or_fail
+from bedside.cli_eval import eval_command
 from bedside.cli_train import train
 from bedside.core.config import describe, resolve_llm_gguf
 
@@ -282,3 +283,6 @@ def chat(
     if mode not in {m.value for m in Mode}:
         fail(f"--mode must be rag, ft, hybrid or base, got {mode!r}")
     BedsideApp(settings_or_fail(), start_mode=Mode(mode)).run()
+
+
+app.command("eval")(eval_command)

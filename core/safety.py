@@ -74,9 +74,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         (
             _any(
                 r"bleed\w* (?:heavily|a lot|badly|profusely|non.?stop)",
-                r"(?:won'?t|will not|doesn'?t|does not|"
-                r"can'?t|cannot) stop bleeding",
-                r"bleeding (?:won'?t|will not|doesn'?t|does not) stop",
+                r"(?:won'?t|will not|doesn'?t|does not|can'?t|cannot|couldn'?t|could not|unable to) "
+                r"stop (?:the |his |her |my |their |its )?bleeding",
+                r"bleeding (?:won'?t|will not|doesn'?t|does not|hasn'?t|has not) stop",
                 r"vomit\w* (?:up )?blood",
                 r"(?:blood|bloody) vomit",
                 r"cough\w* up (?:a lot of )?blood",

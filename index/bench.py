@@ -203,24 +203,15 @@ def bench_large(embedder, n: int, folder: Path, n_queries: int) -> None:
 
 
 def bench_quality(embedder, folder: Path) -> None:
+    from bedside.index.evaluate import retrieval_metrics
+
     heldout = read_sample("heldout")
-    answers_only = [RawDialogue("", "", d.doctor, "heldout") for d in heldout]
-    store = DialogueStore(folder / "quality", "bench")
-    ingest(answers_only, store, embedder, overlap=48)
-    retriever = Retriever(store, embedder)
-    own = [c.dialogue_id for c in clean_dialogues(answers_only)]
-    vectors = embedder.embed([d.patient for d in heldout])
+    metrics = retrieval_metrics(heldout, embedder, folder / "quality")
     table = Table(title=f"retrieval quality — {len(heldout)} held-out answers indexed alone, queried by their question")
     for column in ("kind", "recall@1", "recall@5", "recall@10", "MRR"):
         table.add_column(column, justify="right")
-    for kind in ("vector", "fts", "hybrid"):
-        ranks = []
-        for dialogue, vector, target in zip(heldout, vectors, own, strict=True):
-            ids = [h.dialogue_id for h in retriever.search(dialogue.patient, 10, kind, query_vector=vector)]
-            ranks.append(ids.index(target) + 1 if target in ids else None)
-        recall = {k: np.mean([r is not None and r <= k for r in ranks]) for k in (1, 5, 10)}
-        mrr = np.mean([1 / r if r else 0.0 for r in ranks])
-        table.add_row(kind, *(f"{recall[k]:.3f}" for k in (1, 5, 10)), f"{mrr:.3f}")
+    for kind, row in metrics.items():
+        table.add_row(kind, *(f"{row[f'recall@{k}']:.3f}" for k in (1, 5, 10)), f"{row['mrr']:.3f}")
     console.print(table)
 
 

@@ -11,6 +11,7 @@ PLANTED = [
     ("My mother's face is drooping on one side and her speech is slurred", "stroke"),
     ("Suddenly weak on the left side and can't lift my arm", "stroke"),
     ("I cut my hand and it won't stop bleeding", "severe_bleeding"),
+    ("I cannot stop the bleeding from a deep cut on my thigh", "severe_bleeding"),
     ("I have been vomiting blood since this morning", "severe_bleeding"),
     ("After eating peanuts my lips are swelling and my throat is closing", "anaphylaxis"),
     ("I think I am having anaphylaxis from a bee sting", "anaphylaxis"),
