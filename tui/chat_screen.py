@@ -63,7 +63,8 @@ class ChatScreen(Screen):
     def refresh_status(self) -> None:
         app = self.app
         adapter = app.mode.adapter or "none"
-        parts = [f"Mode: {app.mode.label}", app.model_name, f"adapter: {adapter}", app.offload]
+        # The offload report's first clause ("CPU only (2 threads)"): the status line must leave room for stats.
+        parts = [f"Mode: {app.mode.label}", app.model_name, f"adapter: {adapter}", app.offload.split(";")[0]]
         if self.last_stats:
             parts.append(self.last_stats)
         self.query_one("#status", Static).update(" │ ".join(parts))
