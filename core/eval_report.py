@@ -60,7 +60,11 @@ def _mean(summary: dict, mode: str, name: str) -> float | None:
 
 
 def _best(summary: dict, name: str, lowest: bool = False, modes=None) -> str | None:
-    scored = [(m, _mean(summary, m, name)) for m in (modes or summary["modes"])]
+    """The winning mode; Base is the control and wins only when nothing else was measured."""
+    candidates = list(modes or summary["modes"])
+    if len(candidates) > 1 and "base" in candidates:
+        candidates.remove("base")
+    scored = [(m, _mean(summary, m, name)) for m in candidates]
     scored = [(m, v) for m, v in scored if v is not None]
     if not scored:
         return None

@@ -77,6 +77,14 @@ def test_raft_prompt_matches_the_hybrid_inference_prompt(split, train_retrieve):
     assert example.prompt == build_prompt(Mode.HYBRID, dialogue.patient, hits, [], TEMPLATE, words, 100_000, 10).text
 
 
-def test_cite_puts_the_number_after_the_first_sentence():
-    assert cite("Rest helps. Drink water.", 2) == "Rest helps [2]. Drink water."
+def test_cite_puts_the_number_after_the_first_sentence_of_substance():
+    greeting = "Hi, thanks for your query. A sprain of the outer ligaments is likely here. Rest it."
+    assert (
+        cite(greeting, 2) == "Hi, thanks for your query. A sprain of the outer ligaments is likely here [2]. Rest it."
+    )
+    assert (
+        cite("Rest the ankle for two full days. Drink water.", 1)
+        == "Rest the ankle for two full days [1]. Drink water."
+    )
+    assert cite("Short. Also short.", 3) == "Short. Also short [3]."
     assert cite("No full stop here", 1) == "No full stop here [1]"
