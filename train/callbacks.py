@@ -22,25 +22,20 @@ METRIC_COLUMNS = (
 )
 
 
-class TokenCounter:
-    """Wraps the data collator to count the tokens that go through the model (no padding)."""
+class Throughput(TrainerCallback):
+    """Training tokens per second of this process (a resumed run restarts the clock). The Trainer
+    counts the tokens itself (`include_num_input_tokens_seen="non_padding"`: training batches only,
+    no padding); add this callback before the ones that read it."""
 
-    def __init__(self, collator) -> None:
-        self.collator, self.tokens = collator, 0
+    def __init__(self) -> None:
+        self.start, self.start_tokens, self.tokens = time.perf_counter(), 0, 0
 
-    def __call__(self, examples):
-        self.tokens += sum(len(example["input_ids"]) for example in examples)
-        return self.collator(examples)
+    def on_train_begin(self, args, state, control, **kwargs):
+        self.start, self.start_tokens = time.perf_counter(), state.num_input_tokens_seen
+        self.tokens = state.num_input_tokens_seen
 
-
-class Throughput:
-    """Tokens per second of this process's training (a resumed run restarts the clock)."""
-
-    def __init__(self, counter: TokenCounter) -> None:
-        self.counter, self.start, self.start_tokens = counter, time.perf_counter(), 0
-
-    def reset(self) -> None:
-        self.start, self.start_tokens = time.perf_counter(), self.counter.tokens
+    def on_step_end(self, args, state, control, **kwargs):
+        self.tokens = state.num_input_tokens_seen
 
     @property
     def elapsed(self) -> float:
@@ -48,7 +43,7 @@ class Throughput:
 
     @property
     def tokens_per_s(self) -> float:
-        return (self.counter.tokens - self.start_tokens) / max(self.elapsed, 1e-9)
+        return (self.tokens - self.start_tokens) / max(self.elapsed, 1e-9)
 
 
 class MetricsCSV(TrainerCallback):
@@ -74,7 +69,7 @@ class MetricsCSV(TrainerCallback):
                     "eval_loss": logs.get("eval_loss", ""),
                     "learning_rate": logs.get("learning_rate", ""),
                     "grad_norm": logs.get("grad_norm", ""),
-                    "tokens": self.throughput.counter.tokens,
+                    "tokens": self.throughput.tokens,
                     "tokens_per_s": round(self.throughput.tokens_per_s, 1),
                     "elapsed_s": round(self.throughput.elapsed, 1),
                 }
@@ -95,7 +90,6 @@ class RichProgress(TrainerCallback):
 
     def on_train_begin(self, args, state, control, **kwargs):
         self.first_step = state.global_step
-        self.throughput.reset()
         self.task = self.progress.add_task(
             self.label, total=state.max_steps, completed=state.global_step, **self._fields()
         )

@@ -125,11 +125,16 @@ class DataReport:
     longest: int
 
 
+def oracle_share(examples: Sequence[Example]) -> float | None:
+    """Share of RAFT examples whose prompt holds the question's own answer; None without RAFT examples."""
+    raft = [e for e in examples if e.mode == Mode.HYBRID]
+    return sum(e.oracle_number is not None for e in raft) / len(raft) if raft else None
+
+
 def report(examples: Sequence[Example], count_tokens: Callable[[str], int]) -> DataReport:
     prompts = [count_tokens(e.prompt) for e in examples]
     targets = [count_tokens(e.target) for e in examples]
-    raft = [e for e in examples if e.mode == Mode.HYBRID]
-    share = sum(e.oracle_number is not None for e in raft) / len(raft) if raft else 0.0
+    share = oracle_share(examples) or 0.0
     total = [p + t for p, t in zip(prompts, targets, strict=True)]
     return DataReport(
         len(examples),

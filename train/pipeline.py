@@ -21,7 +21,7 @@ from bedside.index.clean import CleanDialogue, clean_dialogues
 from bedside.index.sources import RawDialogue, read_sample
 from bedside.train.base import TrainingBase, resolve_training_base
 from bedside.train.config import TrainConfig
-from bedside.train.data import Example, from_retriever, ft_examples, raft_examples, split_by_dialogue
+from bedside.train.data import Example, from_retriever, ft_examples, oracle_share, raft_examples, split_by_dialogue
 from bedside.train.runs import RunFolder, new_run, plot_losses
 from bedside.train.tokens import Tokenized, TokenizedExample, tokenize_examples
 
@@ -113,13 +113,13 @@ def _lengths(tokenized: Tokenized) -> dict:
 
 
 def data_report(dialogues, excluded, train, validation, tok_train, tok_val) -> dict:
-    raft = [e for e in train if e.mode.retrieves]
+    share = oracle_share(train)
     return {
         "dialogues": len(dialogues),
         "heldout_excluded": excluded,
         "train_dialogues": len({e.dialogue_id for e in train}),
         "validation_dialogues": len({e.dialogue_id for e in validation}),
-        "oracle_share": round(sum(e.oracle_number is not None for e in raft) / len(raft), 3) if raft else None,
+        "oracle_share": None if share is None else round(share, 3),
         "train": _lengths(tok_train),
         "validation": _lengths(tok_val),
     }
@@ -207,7 +207,7 @@ def train_run(
 
     from datasets import Dataset
 
-    from bedside.train.callbacks import MetricsCSV, RichProgress, StopOnInterrupt, Throughput, TokenCounter
+    from bedside.train.callbacks import MetricsCSV, RichProgress, StopOnInterrupt, Throughput
     from bedside.train.export import export_peft_to_gguf
 
     started = time.perf_counter()
@@ -226,15 +226,9 @@ def train_run(
 
     from bedside.train.trainer import build_trainer  # imports trl: after Unsloth on CUDA
 
-    counter_holder: dict = {}
-
-    def make_counter(collator):
-        counter_holder["counter"] = TokenCounter(collator)
-        return counter_holder["counter"]
-
     stop = StopOnInterrupt()
-    trainer, counter = build_trainer(model, tokenizer, train_set, eval_set, cfg, run.checkpoints, [stop], make_counter)
-    throughput = Throughput(counter)
+    throughput = Throughput()
+    trainer = build_trainer(model, tokenizer, train_set, eval_set, cfg, run.checkpoints, [throughput, stop])
     trainer.add_callback(MetricsCSV(run.metrics, throughput))
     for callback in callbacks:
         trainer.add_callback(callback)

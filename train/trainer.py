@@ -54,6 +54,7 @@ def sft_config(cfg: TrainConfig, output_dir: Path, has_validation: bool) -> SFTC
         weight_decay=0.0,
         max_length=cfg.seq_len,
         logging_steps=1,
+        include_num_input_tokens_seen="non_padding",  # tokens/s for the progress bar and metrics.csv
         eval_strategy="steps" if has_validation else "no",
         eval_steps=cfg.eval_steps,
         save_strategy="steps",
@@ -74,9 +75,8 @@ def sft_config(cfg: TrainConfig, output_dir: Path, has_validation: bool) -> SFTC
     )
 
 
-def build_trainer(model, tokenizer, train_set, eval_set, cfg: TrainConfig, output_dir: Path, callbacks, counter_cls):
-    """counter_cls wraps the collator so the callbacks can report tokens/s."""
-    collator = counter_cls(DataCollatorForLanguageModeling(pad_token_id=tokenizer.pad_token_id or 0))
+def build_trainer(model, tokenizer, train_set, eval_set, cfg: TrainConfig, output_dir: Path, callbacks):
+    collator = DataCollatorForLanguageModeling(pad_token_id=tokenizer.pad_token_id or 0)
     trainer_cls = AnswerOnlyLossTrainer if cfg.device == "cpu" else SFTTrainer
     trainer = trainer_cls(
         model=model,
@@ -88,4 +88,4 @@ def build_trainer(model, tokenizer, train_set, eval_set, cfg: TrainConfig, outpu
         callbacks=callbacks,
     )
     trainer.remove_callback(PrinterCallback)  # progress and metrics have their own callbacks
-    return trainer, collator
+    return trainer
