@@ -72,7 +72,7 @@ def eval_command(
         fail(str(error))
     if retrieval_only:
         from bedside.index import open_embedder
-        from bedside.index.evaluate import retrieval_metrics
+        from bedside.index.evaluate import retrieval_metrics, retrieval_table
         from bedside.index.sources import RawDialogue
 
         with tempfile.TemporaryDirectory() as scratch, err.status("indexing references and querying…"):
@@ -84,12 +84,8 @@ def eval_command(
         if as_json:
             print(json.dumps(metrics))
             return
-        table = Table(title=f"retrieval: {len(pairs)} references indexed alone, queried by their questions")
-        for column in ("kind", "recall@1", "recall@5", "recall@10", "MRR"):
-            table.add_column(column, justify="right")
-        for kind, row in metrics.items():
-            table.add_row(kind, *(f"{row[f'recall@{k}']:.3f}" for k in (1, 5, 10)), f"{row['mrr']:.3f}")
-        out.print(table)
+        title = f"retrieval: {len(pairs)} references indexed alone, queried by their questions"
+        out.print(retrieval_table(metrics, title))
         return
 
     options = EvalOptions(chosen, limit, seed, max_tokens)

@@ -203,16 +203,12 @@ def bench_large(embedder, n: int, folder: Path, n_queries: int) -> None:
 
 
 def bench_quality(embedder, folder: Path) -> None:
-    from bedside.index.evaluate import retrieval_metrics
+    from bedside.index.evaluate import retrieval_metrics, retrieval_table
 
     heldout = read_sample("heldout")
     metrics = retrieval_metrics(heldout, embedder, folder / "quality")
-    table = Table(title=f"retrieval quality — {len(heldout)} held-out answers indexed alone, queried by their question")
-    for column in ("kind", "recall@1", "recall@5", "recall@10", "MRR"):
-        table.add_column(column, justify="right")
-    for kind, row in metrics.items():
-        table.add_row(kind, *(f"{row[f'recall@{k}']:.3f}" for k in (1, 5, 10)), f"{row['mrr']:.3f}")
-    console.print(table)
+    title = f"retrieval quality — {len(heldout)} held-out answers indexed alone, queried by their question"
+    console.print(retrieval_table(metrics, title))
 
 
 def main() -> None:

@@ -47,3 +47,15 @@ def retrieval_metrics(
             "n": len(ranks),
         }
     return out
+
+
+def retrieval_table(metrics: dict[str, dict[str, float]], title: str):
+    """The metrics as a rich table: `bedside eval --retrieval-only` and `just bench-index` print it."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in ("kind", "recall@1", "recall@5", "recall@10", "MRR"):
+        table.add_column(column, justify="right")
+    for kind, row in metrics.items():
+        table.add_row(kind, *(f"{row[f'recall@{k}']:.3f}" for k in (1, 5, 10)), f"{row['mrr']:.3f}")
+    return table

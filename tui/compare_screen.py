@@ -10,7 +10,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from bedside.core.engine import Chunk, Done
-from bedside.core.modes import ORDER
 from bedside.tui.chat_screen import answer_stats
 from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, ChunkBatcher
 from bedside.tui.message_view import MessageView
@@ -59,7 +58,7 @@ class CompareScreen(Screen):
 
     def _prepare_and_run(self) -> None:
         app = self.app
-        modes = [m for m in ORDER if m in app.engine.available_modes()]
+        modes = app.engine.available_modes()  # already in ORDER
         app.call_from_thread(self._build_columns, modes)
         for mode in modes:
             target = f"cmp-{mode.value}"

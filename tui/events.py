@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.message import Message
 
 from bedside.core.engine import Answer
@@ -49,8 +51,6 @@ class ChunkBatcher:
         self.last = 0.0
 
     def add(self, text: str) -> None:
-        import time
-
         self.pending.append(text)
         now = time.perf_counter()
         if now - self.last >= self.interval:
