@@ -75,9 +75,14 @@ bench-engine *ARGS: setup
 bench-train *ARGS: setup-train
     python -m bedside.train.bench {{ARGS}}
 
+# Triage as a classifier: recall and false alarms per category on the labelled test half, with CIs, and
+# every miss. `--tune` / `--train` refit thresholds / the learned layer on the TUNING half only.
+bench-triage *ARGS: setup
+    python -m bedside.core.triage_bench {{ARGS}}
+
 # Chat UI benchmark: start-up to a usable prompt (tmux) and decode tokens/s inside the UI vs headless.
 bench-tui: setup
     python -m bedside.tui.bench
 
 # Every benchmark.
-bench: bench-index bench-engine bench-train bench-tui
+bench: bench-index bench-engine bench-train bench-tui bench-triage

@@ -58,6 +58,9 @@ class Settings:
     # Opening words of every answer, in the corpus's own style; a base model continues them as an
     # answer instead of echoing the instructions. Empty disables it.
     answer_primer: str = "Hi, thanks for your query."
+    # What emergency advice tells people to call; empty = "your local emergency number (for example
+    # 911, 999 or 112)". Set it to your own, e.g. "112" or "999 (or 111 when it is less urgent)".
+    emergency_number: str = ""
     # Retrieved answers per RAG/hybrid turn, and earlier exchanges kept for follow-up questions.
     rag_k: int = 3
     history_turns: int = 4

@@ -1,0 +1,130 @@
+"""Triage: every category on the tuning half (real embedder), negations, the number-dependent rules,
+the data file's validation, and the configured emergency number. The test half is never read here:
+`just bench-triage` reports on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bedside.core import emergencies
+from bedside.core.emergencies import EmergencyDataError, parse
+from bedside.core.safety import DEFAULT_EMERGENCY_NUMBER, DISCLAIMER, Triager, triage
+from bedside.core.triage_bench import load_cases
+
+TUNE = load_cases("tune")
+CATEGORIES = sorted({c.category for c in TUNE})
+
+
+@pytest.fixture(scope="module")
+def triager(embedder, tmp_path_factory):
+    return Triager(embedder.embed, embedder.model_id, tmp_path_factory.mktemp("bank"))
+
+
+def test_every_category_has_data_and_tuning_cases():
+    keys = {c.key for c in emergencies.load().categories}
+    assert keys == set(CATEGORIES) - {"general"}
+    for category in emergencies.load().categories:
+        assert category.phrases and category.ordinary, category.key
+        assert "call" in category.advice(DEFAULT_EMERGENCY_NUMBER).lower() or "go to" in category.advice("x").lower()
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_tuning_half_per_category(triager, category):
+    cases = [c for c in TUNE if c.category == category]
+    missed = [c.text for c in cases if c.label == "emergency" and not triager(c.text).urgent]
+    alarmed = [c.text for c in cases if c.label == "ordinary" and triager(c.text).urgent]
+    assert not missed and not alarmed, (missed, alarmed)
+
+
+ISSUE_EXAMPLES = [
+    ("My dad's smile looks lopsided since lunch and his words are coming out garbled", "stroke"),
+    ("I took the whole bottle of my sleeping pills about an hour ago", "overdose"),
+    ("Feels like an elephant is sitting on me, the pressure goes into my left arm and jaw", "heart_attack"),
+    ("I've given away my things and written letters to my family", "suicide"),
+    ("My husband has a high temperature, he's confused and his neck is too stiff to bend", "meningitis"),
+    ("My baby is 3 weeks old and feels hot, the thermometer says 38.4", "young_baby_fever"),
+    ("Stung by a wasp 10 min ago and now I'm covered in hives, wheezing and feeling faint", "anaphylaxis"),
+]
+
+
+@pytest.mark.parametrize(("question", "key"), ISSUE_EXAMPLES)
+def test_the_rules_alone_catch_the_reported_misses(question, key):
+    """The model-free floor: no embedder, no model."""
+    result = triage(question)
+    assert key in result.keys and result.advice.startswith("⚠") and not result.semantic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "No chest pain, just a cough with yellow phlegm for five days",
+        "I am stressed at work but not suicidal, how can I sleep better?",
+        "my son banged heads at football, wasnt knocked out, no vomiting, pupils look normal",
+        "My 2 year old has a fever of 38.5 but is playing and drinking, her neck moves fine",
+        "hay fever is awful this year, which antihistamine doesn't make you drowsy",
+        "my 2 month old is due his jabs next week, can I give paracetamol if he gets a temperature?",
+        "I was diagnosed with Bell's palsy last week, my face is still droopy on one side",
+    ],
+)
+def test_negations_hypotheticals_and_settled_contexts_are_not_alarmed(triager, question):
+    assert not triage(question).urgent, triage(question).keys
+    assert not triager(question).urgent, triager(question).flags
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent"),
+    [
+        ("My 6 week old baby has a temperature of 38.2", True),
+        ("my 6 week old measured 37.1 after her bath", False),
+        ("Baby is 7 weeks, temp 100.8F this evening, still feeding", True),
+        ("my 4 month old has a temperature of 38.5 but is smiling", False),
+        ("my 4 month old has a temperature of 39.4", True),
+        ("My newborn feels hot and has a fever", True),
+        ("34 weeks pregnant with a terrible headache and blurred vision", True),
+        ("im 39+2 and my vision went blurry with a pounding headache", True),
+        ("12 weeks pregnant with a mild headache after a bad night", False),
+        ("my watch says 190 and it has been like that for half an hour, I feel faint", True),
+        ("pulse 170 while running intervals, felt fine after", False),
+    ],
+)
+def test_number_dependent_rules(question, urgent):
+    assert triage(question).urgent is urgent, triage(question).flags
+
+
+def test_the_configured_emergency_number_is_in_the_advice(embedder, tmp_path):
+    question = "My father's face drooped on one side an hour ago and his speech is slurred."
+    default = triage(question)
+    assert DEFAULT_EMERGENCY_NUMBER in default.advice
+    local = Triager(embedder.embed, embedder.model_id, tmp_path, emergency_number="112")(question)
+    assert "Call 112" in local.advice and DEFAULT_EMERGENCY_NUMBER not in local.advice
+    assert "\n" not in DISCLAIMER and len(DISCLAIMER) < 100
+
+
+def test_bank_vectors_are_cached_and_a_damaged_cache_is_recomputed(embedder, tmp_path):
+    first = Triager(embedder.embed, embedder.model_id, tmp_path)
+    cached = list(tmp_path.glob("triage-bank-*.npy"))
+    assert len(cached) == 1
+    cached[0].write_bytes(b"not numpy")
+    again = Triager(embedder.embed, embedder.model_id, tmp_path)
+    assert (again.phrase_vectors == first.phrase_vectors).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[category]]\nkey = "a"\nlabel = "A"\nadvice = "Rest."\n', "where to get help"),
+        (
+            '[[category]]\nkey = "a"\nlabel = "A"\nadvice = "Call {emergency}."\nrules = [[["(unclosed"]]]\n',
+            "bad pattern",
+        ),
+        ('[[category]]\nkey = "a"\nlabel = "A"\nadvice = "Call {emergency}."\n' * 2, "unique key"),
+        (
+            '[context]\ninfant_age = 3\n[[category]]\nkey = "a"\nlabel = "A"\nadvice = "Call {emergency}."\n',
+            "unknown keys",
+        ),
+        ("not = [toml", "not valid TOML"),
+    ],
+)
+def test_a_malformed_data_file_names_the_problem(text, message):
+    with pytest.raises(EmergencyDataError, match=message):
+        parse(text)
