@@ -180,39 +180,59 @@ def ask(
     max_tokens: Annotated[int | None, typer.Option(min=1, help="Cap the answer length (tokens).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer.")] = False,
 ) -> None:
-    """Answer a question with the local model, streaming it, then list the cited sources."""
-    from bedside.core.engine import Chunk, Engine, ModeUnavailable
+    """Answer a question with the local model, streaming it, then list the cited sources.
+
+    Emergency advice comes first, before anything that can fail: a model, adapter or index that
+    does not load still leaves the advice on screen (and in --json), then the error, exit code 2."""
+    from bedside.core.engine import Chunk, Done, Engine, Triaged
     from bedside.core.modes import Mode
-    from bedside.core.prompts import PromptTooLong
-    from bedside.index.search import QueryError
-    from bedside.index.store import StoreError
 
     try:
         chosen = [Mode(mode)]
     except ValueError:
         fail(f"unknown mode {mode!r}; use one of rag, ft, hybrid, base")
     engine = Engine(settings_or_fail())
-    try:
-        modes = engine.available_modes() if all_modes else chosen
-        for current in modes:
-            engine.check_mode(current)
-            if not as_json:
-                backend = engine.backend
-                out.rule(escape(f"{current.label} mode · {backend.model_path.name} · {backend.offload_report}"))
-            answer = None
+    modes = chosen
+    if all_modes:
+        modes = engine.available_modes() or chosen  # none available: the first mode's error says why
+    for current in modes:
+        if not as_json:
+            out.rule(escape(f"{current.label} mode"))
+        triaged = answer = None
+        try:
             for event in engine.stream(question, current, max_tokens=max_tokens):
-                if isinstance(event, Chunk):
+                if isinstance(event, Triaged):
+                    triaged = event.triage
+                elif isinstance(event, Chunk):
                     if not as_json:
                         out.print(event.text, end="", markup=False, highlight=False)
-                else:
+                elif isinstance(event, Done):
                     answer = event.answer
+        except Exception as error:  # noqa: BLE001 - whatever failed, the advice is out and the error is named
+            message = str(error) if isinstance(error, ValueError | RuntimeError | OSError) else repr(error)
             if as_json:
-                print(json.dumps(answer.to_json()), flush=True)
-                continue
-            out.print()
-            print_sources(answer)
-    except (ModeUnavailable, StoreError, QueryError, PromptTooLong, ValueError) as error:
-        fail(str(error))
+                print(json.dumps(failed_turn_json(question, current, triaged, message)), flush=True)
+            else:
+                out.print()
+            fail(message)
+        if as_json:
+            print(json.dumps(answer.to_json()), flush=True)
+            continue
+        out.print()
+        backend = engine.backend
+        out.print(escape(f"{backend.model_path.name} · {backend.offload_report}"), style="dim", highlight=False)
+        print_sources(answer)
+
+
+def failed_turn_json(question: str, mode, triaged, error: str) -> dict:
+    return {
+        "question": question,
+        "mode": mode.value,
+        "answer": None,
+        "emergency_advice": (triaged.advice or None) if triaged else None,
+        "red_flags": list(triaged.keys) if triaged else [],
+        "error": error,
+    }
 
 
 def print_sources(answer) -> None:

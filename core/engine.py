@@ -16,19 +16,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bedside.core.answer_guard import AnswerGuard, GuardReport
 from bedside.core.backend import LlamaBackend, Sampling, StreamStats
 from bedside.core.config import Settings, resolve_llm_gguf
+from bedside.core.degenerate import StreamGuard, Verdict, detect, in_sentence_citations
 from bedside.core.modes import ORDER, Mode
 from bedside.core.prompts import (
+    INSTRUCTION_TEXTS,
     PROMPT_STOPS,
     ChatTemplate,
     Exchange,
     Prompt,
     build_prompt,
     choose_template,
-    parse_citations,
 )
-from bedside.core.safety import DISCLAIMER, Triage, triage
+from bedside.core.safety import DEFAULT_EMERGENCY_NUMBER, DISCLAIMER, Triage, Triager, triage
 
 
 class ModeUnavailable(RuntimeError):
@@ -52,8 +54,11 @@ class Source:
 class Answer:
     question: str
     mode: Mode
-    text: str = ""  # what the model wrote
+    text: str = ""  # what the user is shown of the model's answer (after the output guard)
+    model_text: str = ""  # what the model generated, before the guard: its own text, for follow-ups
     triage: Triage = field(default_factory=lambda: Triage(()))
+    guard: GuardReport = field(default_factory=GuardReport)
+    verdict: Verdict | None = None  # degenerate-answer findings (prompt leak, source dump, ...)
     sources: list[Source] = field(default_factory=list)
     citations: tuple[int, ...] = ()
     invalid_citations: tuple[int, ...] = ()
@@ -69,8 +74,15 @@ class Answer:
     def full_text(self) -> str:
         """What the user reads: emergency advice first, the answer, then the one-line disclaimer."""
         parts = [self.triage.advice] if self.triage.urgent else []
-        parts += [self.text.strip(), f"_{self.disclaimer}_"]
+        parts += [self.text.strip(), self.notice, f"_{self.disclaimer}_"]
         return "\n\n".join(p for p in parts if p)
+
+    @property
+    def notice(self) -> str:
+        """A short line when Bedside itself stopped or cut the answer, so the reader knows why it ends."""
+        if self.stats.stop_reason == "echo":
+            return "_(Stopped: the model began repeating its instructions or sources; that part is not shown.)_"
+        return ""
 
     def to_json(self) -> dict:
         return {
@@ -79,6 +91,8 @@ class Answer:
             "answer": self.text.strip(),
             "emergency_advice": self.triage.advice or None,
             "red_flags": [f.key for f in self.triage.flags],
+            "triage": [{"key": f.key, "by": f.by, "score": f.score} for f in self.triage.flags],
+            "guard": self.guard.to_json(),
             "disclaimer": self.disclaimer,
             "used_retrieval": self.used_retrieval,
             "sources": [
@@ -102,7 +116,17 @@ class Answer:
             "total_s": round(self.stats.total_s, 3),
             "retrieval_s": round(self.retrieval_s, 4),
             "stop_reason": self.stats.stop_reason,
+            "usable": self.verdict.usable if self.verdict else None,
+            "degenerate": list(self.verdict.kinds) if self.verdict else [],
         }
+
+
+@dataclass(frozen=True)
+class Triaged:
+    """Always the first event of a turn, before anything that can fail: front ends show the advice
+    even when the model, an adapter or the index then fails to load."""
+
+    triage: Triage
 
 
 @dataclass(frozen=True)
@@ -128,6 +152,9 @@ class Engine:
         self._backend = backend
         self._retriever = retriever
         self._template: ChatTemplate | None = None
+        self._embedder = None
+        self._triager: Triager | None = None
+        self.triage_note = ""  # why the meaning layer of triage is off, when it is
 
     # -- lazily opened parts ---------------------------------------------------------------------
 
@@ -155,8 +182,39 @@ class Engine:
         if self._retriever is None:
             from bedside.index import open_retriever
 
-            self._retriever = open_retriever(self.settings)
+            self._retriever = open_retriever(self.settings, self.embedder)
         return self._retriever
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            if self._retriever is not None:
+                self._embedder = self._retriever.embedder
+            else:
+                from bedside.index import open_embedder
+
+                self._embedder = open_embedder(self.settings)
+        return self._embedder
+
+    @property
+    def emergency_number(self) -> str:
+        return self.settings.emergency_number or DEFAULT_EMERGENCY_NUMBER
+
+    def screen(self, question: str):
+        """(Triage, query vector or None). Rules always run; the meaning layer needs the embedder,
+        and its vector is the one retrieval reuses. If the embedder cannot load, the rules alone
+        answer: triage never waits on, or fails with, a model."""
+        try:
+            if self._triager is None:
+                embedder = self.embedder
+                self._triager = Triager(
+                    embedder.embed, embedder.model_id, self.settings.paths.models, self.emergency_number
+                )
+            vector = self.embedder.embed_query(question)
+            return self._triager(question, vector), vector
+        except Exception as error:  # noqa: BLE001 - any failure: fall back to the model-free layers
+            self.triage_note = f"triage by rules only ({type(error).__name__}: {error})"
+            return triage(question, self.emergency_number), None
 
     @property
     def template(self) -> ChatTemplate:
@@ -201,16 +259,18 @@ class Engine:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
-        self.check_mode(mode)
         s = self.settings
-        answer = Answer(question, mode, triage=triage(question), used_retrieval=mode.retrieves)
+        answer = Answer(question, mode, used_retrieval=mode.retrieves)
+        answer.triage, vector = self.screen(question)
+        yield Triaged(answer.triage)
         if answer.triage.urgent:
             yield Chunk(answer.triage.advice + "\n\n")
+        self.check_mode(mode)
 
         hits = []
         if mode.retrieves:
             started = time.perf_counter()
-            hits = self.retriever.search(question, s.rag_k, s.search_kind)
+            hits = self.retriever.search(question, s.rag_k, s.search_kind, query_vector=vector)
             answer.retrieval_s = time.perf_counter() - started
 
         backend = self.backend
@@ -235,17 +295,57 @@ class Engine:
         )
         answer.dropped_hits, answer.dropped_turns = prompt.dropped_hits, prompt.dropped_turns
 
-        pieces = [prompt.primer] if prompt.primer else []
-        if prompt.primer:
-            yield Chunk(prompt.primer)
-        stops = self.template.stops + PROMPT_STOPS
-        for text in backend.stream(prompt.text, sampling, stops, cancel, answer.stats, prompt.stable_chars):
-            pieces.append(text)
-            yield Chunk(text)
-        answer.text = "".join(pieces)
+        sources = [h.doctor for h in prompt.hits]
+        echo = StreamGuard(question=question, instructions=INSTRUCTION_TEXTS, sources=sources)
+        guard = AnswerGuard(self.emergency_number, sources, answer.triage.urgent)
+        answer.guard = guard.report
+        raw: list[str] = []
+        shown: list[str] = []
 
-        citations = parse_citations(answer.text, len(prompt.hits))
-        answer.citations, answer.invalid_citations = citations.valid, citations.invalid
+        def show(text: str) -> str:
+            safe = guard.feed(text) if text else ""
+            if safe:
+                shown.append(safe)
+            return safe
+
+        if prompt.primer:
+            raw.append(prompt.primer)
+            if safe := show(echo.feed(prompt.primer)):
+                yield Chunk(safe)
+        stops = self.template.stops + PROMPT_STOPS
+        generated = backend.stream(prompt.text, sampling, stops, cancel, answer.stats, prompt.stable_chars)
+        for text in generated:
+            raw.append(text)
+            if safe := show(echo.feed(text)):
+                yield Chunk(safe)
+            if echo.stopped or guard.stopped:
+                generated.close()  # what follows is not shown: stop generating it
+                break
+        tail = show(echo.finish())
+        final = "" if guard.stopped else guard.finish()
+        if final:
+            shown.append(final)
+        if tail + final:
+            yield Chunk(tail + final)
+        if echo.stopped:
+            answer.stats.stop_reason = "echo"
+        elif guard.report.cut_for_red_flag:
+            answer.stats.stop_reason = "red_flag_cut"
+        answer.text = "".join(shown)
+        # The model's own words up to any copied span: what a follow-up turn may feed back to it.
+        answer.model_text = "".join(raw)[: echo.finding.start] if echo.finding else "".join(raw)
+        # Judged on everything the model generated: the guard hid a leak, it did not make it usable.
+        answer.verdict = detect(
+            "".join(raw),
+            question=question,
+            instructions=INSTRUCTION_TEXTS,
+            sources=sources,
+            stop_reason=answer.stats.stop_reason,
+            max_tokens_hit=answer.stats.completion_tokens >= sampling.max_tokens,
+        )
+
+        # A citation counts only inside a sentence, never as a copied list marker.
+        answer.citations, answer.invalid_citations = in_sentence_citations(answer.text, len(prompt.hits))
         answer.sources = [
             Source(
                 number,
@@ -256,7 +356,7 @@ class Engine:
                 hit.original.patient,
                 hit.original.doctor,
                 hit.truncated,
-                number in citations.valid,
+                number in answer.citations,
             )
             for number, hit in enumerate(prompt.hits, start=1)
         ]

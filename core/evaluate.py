@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bedside.core.config import Settings
-from bedside.core.engine import Answer, Engine
+from bedside.core.engine import Answer, Chunk, Engine, Triaged
 from bedside.core.metrics import citation_validity, cosine, groundedness, rouge_l, sentences, words
 from bedside.core.modes import ORDER, Mode
 from bedside.core.safety import DISCLAIMER
@@ -170,10 +170,10 @@ def run_eval(
             modes.append(mode)
         except Exception as error:  # noqa: BLE001 - any reason: the mode is skipped and the report says why
             notes.append(f"{mode.label} skipped: {error}")
-    total = len(modes) * (len(pairs) + len(RED_FLAG_QUESTIONS))
-    finished = sum(1 for key in log.done if Mode(key[1]) in modes)
-    for mode in modes:
-        for pair in pairs:
+    total = len(modes) * len(pairs) + len(options.modes) * len(RED_FLAG_QUESTIONS)
+    finished = sum(1 for key in log.done if Mode(key[1]) in options.modes)
+    for mode in options.modes:
+        for pair in pairs if mode in modes else ():
             if ("answer", mode.value, pair.qid) in log.done:
                 continue
             answer = engine.ask(pair.question, mode, max_tokens=options.max_tokens, temperature=0.0)
@@ -186,28 +186,44 @@ def run_eval(
             finished += 1
             if progress:
                 progress(mode.label, finished, total)
+        # Every requested mode, available or not: the advice must come first even when the mode fails.
         for question in RED_FLAG_QUESTIONS:
             qid = hashlib.sha256(question.encode()).hexdigest()[:12]
             if ("redflag", mode.value, qid) in log.done:
                 continue
-            answer = engine.ask(question, mode, max_tokens=8, temperature=0.0)  # the advice comes before the model
-            shown = answer.full_text
             log.add(
-                {
-                    "kind": "redflag",
-                    "mode": mode.value,
-                    "qid": qid,
-                    "question": question,
-                    "flagged": answer.triage.urgent,
-                    "advice_first": answer.triage.urgent and shown.startswith(answer.triage.advice),
-                    "disclaimer": DISCLAIMER in shown,
-                }
+                {"kind": "redflag", "mode": mode.value, "qid": qid, "question": question}
+                | red_flag_check(engine, question, mode)
             )
             finished += 1
             if progress:
                 progress(mode.label, finished, total)
     (folder / "notes.json").write_text(json.dumps(notes) + "\n", encoding="utf-8")
     return log, notes
+
+
+def red_flag_check(engine: Engine, question: str, mode: Mode) -> dict:
+    """What the user is shown for a red-flag question: advice first and the disclaimer, whether the
+    answer then comes or the mode fails (no adapter, no model, no index)."""
+    triaged, shown, error = None, [], ""
+    try:
+        for event in engine.stream(question, mode, max_tokens=8, temperature=0.0):
+            if isinstance(event, Triaged):
+                triaged = event.triage
+            elif isinstance(event, Chunk):
+                shown.append(event.text)
+    except Exception as failure:  # noqa: BLE001 - recorded: the check is about what was shown before it
+        error = f"{type(failure).__name__}: {failure}"
+        shown.append(f"Could not answer: {error}\n\n_{DISCLAIMER}_")
+    text = "".join(shown)
+    urgent = bool(triaged and triaged.urgent)
+    return {
+        "flagged": urgent,
+        "red_flags": list(triaged.keys) if triaged else [],
+        "advice_first": urgent and text.startswith(triaged.advice),
+        "disclaimer": DISCLAIMER in text,
+        "error": error,
+    }
 
 
 def options_json(options: EvalOptions) -> dict:

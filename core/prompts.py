@@ -36,6 +36,8 @@ SOURCES_INTRO = (
     "Answers that doctors gave to similar questions, numbered. Use what fits this patient, cite it "
     "with its number like [1], and ignore the ones that do not fit."
 )
+# Every fixed prose text of the prompt: an answer reproducing a run of these is a prompt leak.
+INSTRUCTION_TEXTS = (SYSTEM_PROMPT, SOURCES_INTRO)
 MIN_HIT_TOKENS = 48  # a retrieved answer shorter than this is not worth keeping
 # Questions are written "Patient: …"; a base model that starts a new one has finished its answer.
 PROMPT_STOPS = ("\nPatient:",)

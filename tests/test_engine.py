@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from bedside.cli import app
 from bedside.core.config import Settings
-from bedside.core.engine import Chunk, Done, Engine, ModeUnavailable
+from bedside.core.engine import Chunk, Done, Engine, ModeUnavailable, Triaged
 from bedside.core.modes import Mode
 from bedside.core.prompts import Exchange
 from bedside.core.safety import DISCLAIMER
@@ -29,8 +29,9 @@ def engine(tmp_path, backend, sample_index, embedder, adapter_gguf):
 
 
 def run(engine, question, mode, **options):
-    chunks, answer = [], None
-    for event in engine.stream(question, mode, **options):
+    chunks, answer, events = [], None, list(engine.stream(question, mode, **options))
+    assert isinstance(events[0], Triaged)  # always first, before anything that can fail
+    for event in events[1:]:
         if isinstance(event, Chunk):
             chunks.append(event.text)
         else:
@@ -74,7 +75,7 @@ def test_red_flags_come_first_and_the_disclaimer_once_at_the_end(engine, mode):
 class HugeRetriever:
     """Returns enormous answers, to push the budget; the real index never holds anything this long."""
 
-    def search(self, query, k, kind):
+    def search(self, query, k, kind, query_vector=None):
         text = "Rest, fluids and regular meals help most headaches. " * 400
         return [Hit(i, 1.0 / i, f"d{i}", f"Q. huge {i}", "q", text, text[:200]) for i in range(1, k + 1)]
 

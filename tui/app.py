@@ -17,7 +17,7 @@ from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.engine import Engine, ModeUnavailable
 from bedside.core.history import HistoryStore
 from bedside.core.modes import ORDER, Mode
-from bedside.tui.events import EngineReady, ModeChanged
+from bedside.tui.events import EngineFailed, EngineReady, ModeChanged, describe_error
 
 MODE_KEYS = {Mode.RAG: "f2", Mode.FT: "f3", Mode.HYBRID: "f4", Mode.BASE: "f5"}
 
@@ -78,9 +78,14 @@ class BedsideApp(App):
         self.run_worker(self._load_engine, thread=True, group="engine")
 
     def _load_engine(self) -> None:
-        with self.engine_lock:
-            self.offload = self.engine.backend.offload_report
-            self.engine.template  # noqa: B018 - resolve the chat template now, not on the first question
+        try:
+            with self.engine_lock:
+                self.offload = self.engine.backend.offload_report
+                self.engine.template  # noqa: B018 - resolve the chat template now, not on the first question
+        except Exception as error:  # noqa: BLE001 - the chat stays up: triage needs no model
+            self.offload = "model not loaded"
+            self.chat.post_message(EngineFailed(describe_error(error)))
+            return
         self.chat.post_message(EngineReady(self.offload))
         if self.start_mode != self.mode:
             self._switch(self.start_mode)
@@ -100,7 +105,11 @@ class BedsideApp(App):
             self.call_from_thread(self.refuse_mode, mode, reason)
             return
         with self.engine_lock:  # waits for an answer in progress; the swap itself takes microseconds
-            self.engine.backend.use_adapter(mode.adapter)
+            try:
+                self.engine.backend.use_adapter(mode.adapter)
+            except Exception as error:  # noqa: BLE001 - e.g. the model did not load: keep the current mode
+                self.call_from_thread(self.refuse_mode, mode, describe_error(error))
+                return
         self.mode = mode
         self.chat.post_message(ModeChanged(mode))
 
@@ -128,7 +137,7 @@ class BedsideApp(App):
     def action_compare(self) -> None:
         from bedside.tui.compare_screen import CompareScreen
 
-        question = self.chat.last_answer.question if self.chat.last_answer else self.chat.query_one("#prompt").text
+        question = self.chat.last_question or self.chat.query_one("#prompt").text
         self.push_screen(CompareScreen(question.strip()))
 
     def action_sessions(self) -> None:

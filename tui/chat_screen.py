@@ -11,9 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from bedside.core.engine import Answer, Chunk, Done, ModeUnavailable
+from bedside.core.engine import Answer
 from bedside.core.safety import DISCLAIMER
-from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, ChunkBatcher, EngineReady, ModeChanged
+from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, EngineFailed, EngineReady, ModeChanged, post_turn
 from bedside.tui.message_view import MessageView
 from bedside.tui.prompt_input import PromptInput
 from bedside.tui.sources_panel import SourcesPanel
@@ -42,6 +42,7 @@ class ChatScreen(Screen):
         self.generating = False
         self._counter = 0
         self.last_answer: Answer | None = None
+        self.last_question = ""  # also when its answer failed: compare can still run it
         self.last_stats = ""
 
     def compose(self):
@@ -83,6 +84,7 @@ class ChatScreen(Screen):
             self.notify("Still answering: Esc stops the current answer.", severity="warning")
             return
         question = message.text
+        self.last_question = question
         app = self.app
         session = app.ensure_session()
         history = app.history.exchanges(session)
@@ -99,17 +101,10 @@ class ChatScreen(Screen):
 
     def _generate(self, answer_id: str, question: str, mode, history) -> None:
         app = self.app
-        try:
-            batcher = ChunkBatcher(lambda text: self.post_message(AnswerChunk(answer_id, text)))
-            with app.engine_lock:
-                for item in app.engine.stream(question, mode, history, cancel=self.cancel_event):
-                    if isinstance(item, Chunk):
-                        batcher.add(item.text)
-                    elif isinstance(item, Done):
-                        batcher.flush()
-                        self.post_message(AnswerDone(answer_id, item.answer))
-        except (ModeUnavailable, ValueError, RuntimeError, OSError) as error:
-            self.post_message(AnswerFailed(answer_id, str(error)))
+        with app.engine_lock:
+            post_turn(
+                self.post_message, answer_id, app.engine.stream(question, mode, history, cancel=self.cancel_event)
+            )
 
     async def on_answer_chunk(self, message: AnswerChunk) -> None:
         view = self.query_one(f"#{message.target_id}", MessageView)
@@ -129,7 +124,7 @@ class ChatScreen(Screen):
         banner = self.query_one("#banner", Static)
         banner.display = answer.triage.urgent
         if answer.triage.urgent:
-            banner.update("⚠ " + answer.triage.advice)
+            banner.update(answer.triage.advice)
         data = answer.to_json()
         self.app.history.add_message(
             self.app.ensure_session(),
@@ -143,9 +138,27 @@ class ChatScreen(Screen):
 
     async def on_answer_failed(self, message: AnswerFailed) -> None:
         view = self.query_one(f"#{message.target_id}", MessageView)
-        await view.finish(f"**Could not answer:** {message.error}", "Bedside · error")
+        shown = message.text(DISCLAIMER)
+        await view.finish(shown, "Bedside · error")
         self.generating = False
+        banner = self.query_one("#banner", Static)
+        banner.display = bool(message.advice)
+        if message.advice:
+            banner.update(message.advice)
+        # Kept in the chat's history like any answer: the advice given must not vanish on reopening.
+        self.app.history.add_message(self.app.ensure_session(), "assistant", shown, mode=self.app.mode.value)
         self.notify(message.error, severity="error", timeout=10, markup=False)
+
+    def on_engine_failed(self, message: EngineFailed) -> None:
+        self.last_stats = "model not loaded"
+        self.refresh_status()
+        self.notify(
+            f"{message.error}\nEmergency advice still works; answers need the model.",
+            title="The model could not be loaded",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
 
     # -- actions ---------------------------------------------------------------------------------
     def action_cancel(self) -> None:

@@ -3,15 +3,17 @@ each column with its latency: the RAG vs FT vs Hybrid vs Base experiment as a sc
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from bedside.core.engine import Chunk, Done
+from bedside.core.safety import DISCLAIMER
 from bedside.tui.chat_screen import answer_stats
-from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, ChunkBatcher
+from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, post_turn
 from bedside.tui.message_view import MessageView
 
 
@@ -62,18 +64,10 @@ class CompareScreen(Screen):
         app.call_from_thread(self._build_columns, modes)
         for mode in modes:
             target = f"cmp-{mode.value}"
-            try:
-                batcher = ChunkBatcher(lambda text, t=target: self.post_message(AnswerChunk(t, text)))
-                with app.engine_lock:
-                    for item in app.engine.stream(self.question, mode):
-                        if isinstance(item, Chunk):
-                            batcher.add(item.text)
-                        elif isinstance(item, Done):
-                            batcher.flush()
-                            self.post_message(AnswerDone(target, item.answer))
-            except (ValueError, RuntimeError, OSError) as error:
-                self.post_message(AnswerFailed(target, str(error)))
-        with app.engine_lock:  # leave the backend in the chat's mode
+            with app.engine_lock:
+                post_turn(self.post_message, target, app.engine.stream(self.question, mode))
+        # Leave the backend in the chat's mode; a model that failed to load was reported in its column.
+        with app.engine_lock, contextlib.suppress(Exception):
             app.engine.backend.use_adapter(app.mode.adapter)
         self.running = False
 
@@ -87,7 +81,7 @@ class CompareScreen(Screen):
         self.done[answer.mode.value] = answer.text
 
     async def on_answer_failed(self, message: AnswerFailed) -> None:
-        await self.query_one(f"#{message.target_id}", MessageView).finish(f"**Could not answer:** {message.error}")
+        await self.query_one(f"#{message.target_id}", MessageView).finish(message.text(DISCLAIMER))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 
 from textual.message import Message
 
-from bedside.core.engine import Answer
+from bedside.core.engine import Answer, Chunk, Done, Triaged
 from bedside.core.modes import Mode
 
 
@@ -23,9 +24,44 @@ class AnswerDone(Message):
 
 
 class AnswerFailed(Message):
-    def __init__(self, target_id: str, error: str) -> None:
+    """The turn failed after triage: `advice` is the emergency advice already given (may be empty)."""
+
+    def __init__(self, target_id: str, error: str, advice: str = "") -> None:
         super().__init__()
-        self.target_id, self.error = target_id, error
+        self.target_id, self.error, self.advice = target_id, error, advice
+
+    def text(self, disclaimer: str) -> str:
+        parts = [self.advice] if self.advice else []
+        return "\n\n".join([*parts, f"**Could not answer:** {self.error}", f"_{disclaimer}_"])
+
+
+class EngineFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+def describe_error(error: Exception) -> str:
+    return str(error) if isinstance(error, ValueError | RuntimeError | OSError) else f"{type(error).__name__}: {error}"
+
+
+def post_turn(post: Callable[[Message], object], target: str, events: Iterable) -> None:
+    """Consume one turn's events in a worker thread: batched chunks, then AnswerDone, or AnswerFailed
+    carrying the emergency advice that was given before the failure."""
+    advice = ""
+    batcher = ChunkBatcher(lambda text: post(AnswerChunk(target, text)))
+    try:
+        for item in events:
+            if isinstance(item, Triaged):
+                advice = item.triage.advice
+            elif isinstance(item, Chunk):
+                batcher.add(item.text)
+            elif isinstance(item, Done):
+                batcher.flush()
+                post(AnswerDone(target, item.answer))
+    except Exception as error:  # noqa: BLE001 - any failure ends the turn with a message, never the app
+        batcher.flush()
+        post(AnswerFailed(target, describe_error(error), advice))
 
 
 class ModeChanged(Message):

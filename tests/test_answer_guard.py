@@ -1,0 +1,89 @@
+"""The guard on what the model says, on planted answers: invented contact details replaced and
+counted, emergency instructions pointed at the configured number, a red-flagged answer cut where it
+says to wait at home; doses and counts untouched; streaming gives what the whole text gives."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bedside.core.answer_guard import REDFLAG_CUT, REPLACEMENTS, AnswerGuard
+
+NUMBER = "112"
+
+
+def stream(guard: AnswerGuard, text: str, seed: int = 0) -> str:
+    rng, out, i = random.Random(seed), [], 0
+    while i < len(text) and not guard.stopped:
+        size = rng.randint(1, 6)
+        out.append(guard.feed(text[i : i + size]))
+        i += size
+    out.append(guard.finish())
+    return "".join(out)
+
+
+def test_invented_emergency_number_is_replaced_by_the_configured_one():
+    answer = "If it gets worse, call 911 or contact emergency services at 203-876-4546 straight away."
+    guard = AnswerGuard(NUMBER)
+    shown = stream(guard, answer)
+    assert "911" not in shown and "203" not in shown and f"call {NUMBER}" in shown
+    assert guard.report.replaced["emergency_number"] == 2
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "gone"),
+    [
+        ("For an appointment ring our clinic on 0161 496 0123 any weekday.", "phone", "0161"),
+        ("Write to dr.rao@healthmail.example.com with your reports.", "email", "@"),
+        ("Read more at www.bestcures-online.com before you decide.", "url", "bestcures"),
+        ("Contact us at [email address] for a consultation.", "placeholder", "[email"),
+        ("Regards, Dr. Anil Kumar, consultant physician.", "person", "Anil"),
+    ],
+)
+def test_contact_details_not_in_the_sources_are_replaced_and_counted(answer, kind, gone):
+    guard = AnswerGuard(NUMBER)
+    shown = stream(guard, answer)
+    assert gone not in shown and REPLACEMENTS[kind] in shown
+    assert guard.report.replaced[kind] == 1
+
+
+def test_contact_details_the_sources_show_may_be_repeated():
+    source = "Our helpline 0800 123 4567 answers questions about inhalers."
+    guard = AnswerGuard(NUMBER, sources=[source])
+    assert "0800 123 4567" in stream(guard, "You can call the helpline 0800 123 4567 about it.")
+    assert not guard.report.replaced
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Take 500 mg of paracetamol up to 4 times in 24 hours, 4 to 6 hours apart.",
+        "Most sprains settle in 2 to 3 weeks; a count of 20000000 per ml is within the normal range.",
+        "Since 2019 the advice is 150 minutes of activity a week.",
+        "Bell palsy and Graves disease are named after doctors.",
+    ],
+)
+def test_doses_counts_years_and_eponyms_are_untouched(answer):
+    guard = AnswerGuard(NUMBER)
+    assert stream(guard, answer) == answer and not guard.report.replaced
+
+
+def test_a_red_flagged_answer_that_says_wait_at_home_is_cut():
+    answer = "Hi, thanks for your query. This is usually nothing to worry about. Rest at home and see how it goes."
+    guard = AnswerGuard(NUMBER, red_flagged=True)
+    shown = stream(guard, answer)
+    assert shown.endswith(REDFLAG_CUT) and "Rest at home" not in shown and guard.stopped
+    assert guard.report.cut_for_red_flag
+    calm = AnswerGuard(NUMBER, red_flagged=False)
+    assert stream(calm, answer) == answer  # the same words in an ordinary question are fine
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_streaming_in_any_chunks_equals_guarding_the_whole_text(seed):
+    answer = (
+        "Hi, thanks for your query. A sprain usually settles in two weeks. Call 999 if the foot goes cold "
+        "or numb. More at www.example-clinic.com or email help@example.org. Keep it raised."
+    )
+    whole = AnswerGuard(NUMBER).clean(answer)
+    assert stream(AnswerGuard(NUMBER), answer, seed) == whole
