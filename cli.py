@@ -261,10 +261,17 @@ def export_adapter(
     destination: Annotated[
         Path | None, typer.Option("--out", help="Where to write the GGUF (default: the data home).")
     ] = None,
+    prompt_format: Annotated[
+        str,
+        typer.Option(
+            help="The prompt layout the adapter was trained on, e.g. transcript/2 (default: the one `bedside "
+            "train` recorded beside it). Bedside refuses adapters trained on another layout."
+        ),
+    ] = "",
 ) -> None:
     """Convert a PEFT LoRA adapter into a llama.cpp GGUF adapter for the configured base model."""
     from bedside.core.embedded import ModelSetupError, ensure_base_gguf
-    from bedside.train.export import AdapterExportError, export_peft_to_gguf
+    from bedside.train.export import AdapterExportError, export_peft_to_gguf, recorded_prompt_format
 
     if slot not in ("ft", "hybrid"):
         fail(f"--slot must be ft or hybrid, got {slot!r}")
@@ -273,11 +280,19 @@ def export_adapter(
     try:
         if not settings.llm_gguf:
             ensure_base_gguf(settings.paths, verify=False)
-        report = export_peft_to_gguf(peft_dir, resolve_llm_gguf(settings), target)
+        fmt = prompt_format or recorded_prompt_format(peft_dir)
+        if not fmt and (peft_dir / "adapter_config.json").exists():  # not an adapter at all: say that first
+            fail(
+                f"{peft_dir} does not record the prompt format it was trained on (Bedside's own runs do); "
+                "pass --prompt-format, e.g. transcript/2 for the embedded base model (`bedside config` shows "
+                "chat_template), after checking how the adapter was trained"
+            )
+        report = export_peft_to_gguf(peft_dir, resolve_llm_gguf(settings), target, prompt_format=fmt)
     except (AdapterExportError, ModelSetupError) as error:
         fail(str(error))
     out.print(
-        f"wrote {report.path}: {report.tensors} adapted matrices, rank {report.rank}, alpha {report.alpha:g}",
+        f"wrote {report.path}: {report.tensors} adapted matrices, rank {report.rank}, alpha {report.alpha:g}, "
+        f"prompt format {fmt}",
         highlight=False,
         markup=False,
     )

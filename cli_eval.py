@@ -46,6 +46,10 @@ def eval_command(
     limit: Annotated[int, Opt(min=0, help="A seeded random sample of N pairs (0 = all).")] = 0,
     seed: Annotated[int, Opt(help="Seed for the sample and the bootstrap.")] = 0,
     max_tokens: Annotated[int, Opt(min=1, help="Answer length limit.")] = 160,
+    sampled: Annotated[
+        bool, Opt(help="Sample as the chat does (config temperature, top-p…) instead of greedy.")
+    ] = False,
+    seeds: Annotated[int, Opt(min=1, help="Sampled runs per question (seeds 0..N-1, offset by --seed).")] = 1,
     out_dir: Annotated[Path | None, Opt("--out", help="Run folder (default: runs/eval-<input>-<options>).")] = None,
     retrieval_only: Annotated[bool, Opt(help="Only retrieval recall@k/MRR per search kind.")] = False,
     compare: Annotated[tuple[Path, Path] | None, Opt(help="Show the change between two eval run folders.")] = None,
@@ -88,8 +92,11 @@ def eval_command(
         out.print(retrieval_table(metrics, title))
         return
 
-    options = EvalOptions(chosen, limit, seed, max_tokens)
-    key = hashlib.sha256(json.dumps([p.qid for p in pairs] + [modes, seed, max_tokens]).encode()).hexdigest()[:8]
+    if seeds > 1 and not sampled:
+        fail("--seeds N needs --sampled: greedy decoding gives the same answer for every seed")
+    options = EvalOptions(chosen, limit, seed, max_tokens, sampled, seeds)
+    fingerprint = [p.qid for p in pairs] + [modes, seed, max_tokens] + ([sampled, seeds] if sampled else [])
+    key = hashlib.sha256(json.dumps(fingerprint).encode()).hexdigest()[:8]
     folder = out_dir or settings.paths.runs / f"eval-{(input.stem if input else 'heldout')}-{key}"
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -121,11 +128,14 @@ def eval_command(
     table.add_column("metric")
     for mode in summary["modes"]:
         table.add_column(Mode(mode).label, justify="right")
-    for name in (*eval_report.QUALITY, *eval_report.COST):
-        cells = [summary["modes"][m]["metrics"][name] for m in summary["modes"]]
-        table.add_row(
-            name, *("–" if c is None else f"{c['mean']:.3f} ± {(c['high'] - c['low']) / 2:.3f}" for c in cells)
-        )
+
+    def cell(c: dict | None) -> str:
+        return "–" if c is None else f"{c['mean']:.3f} ± {(c['high'] - c['low']) / 2:.3f}"
+
+    for name in (*eval_report.QUALITY, *eval_report.COST, *eval_report.HEALTH):
+        table.add_row(name, *(cell(summary["modes"][m]["metrics"].get(name)) for m in summary["modes"]))
+    for name in eval_report.ON_USABLE:
+        table.add_row(f"{name} (usable)", *(cell(summary["modes"][m]["on_usable"].get(name)) for m in summary["modes"]))
     out.print(table)
     for note in notes:
         out.print(note, markup=False, highlight=False)

@@ -77,6 +77,7 @@ class AnswerGuard:
         self.red_flagged = red_flagged
         self.report = GuardReport()
         self._pending = ""
+        self.dropped = ""  # a sentence cut off by the length limit, not shown
         self.stopped = False  # a red-flag cut ended the answer: the caller stops generating
 
     # -- whole text ------------------------------------------------------------------------------
@@ -136,8 +137,13 @@ class AnswerGuard:
                 self._pending = self._pending[cut + 1 :]
         return "".join(out)
 
-    def finish(self) -> str:
+    def finish(self, drop_partial: bool = False) -> str:
+        """The rest, guarded. `drop_partial` (generation hit its length limit): a sentence the limit
+        cut off is dropped, so the answer ends where its last sentence does; `dropped` keeps it."""
         if self.stopped:
             return ""
         rest, self._pending = self._pending, ""
+        if drop_partial and rest.strip() and not rest.rstrip().endswith((".", "!", "?", ")", "]")):
+            self.dropped = rest
+            return ""
         return self.clean(rest)

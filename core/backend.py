@@ -143,7 +143,9 @@ class LlamaBackend:
     def count_tokens(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=True, special=True))
 
-    def load_adapter(self, name: str, path: Path) -> None:
+    def load_adapter(self, name: str, path: Path, prompt_format: str = "") -> None:
+        """Load an adapter into slot `name`. With `prompt_format`, refuse one trained on another
+        prompt layout: a silent mismatch is how adapters quietly go bad."""
         path = Path(path).expanduser()
         if not path.is_file():
             raise AdapterError(
@@ -156,6 +158,17 @@ class LlamaBackend:
             raise AdapterError(f"{path} is not a readable GGUF adapter ({err}); re-export it") from err
         if meta.get("general.type") != "adapter" or meta.get("adapter.type") != "lora":
             raise AdapterError(f"{path} is not a LoRA adapter GGUF (general.type={meta.get('general.type')!r})")
+        recorded = meta.get("bedside.prompt_format")
+        if prompt_format and recorded != prompt_format:
+            trained = (
+                f"prompt format {recorded!r}" if recorded else "a prompt format it does not record (an older Bedside)"
+            )
+            raise AdapterError(
+                f"adapter {path.name} was trained on {trained}, but this Bedside prompts the model as "
+                f"{prompt_format!r}: its answers would quietly go bad. Retrain it with `bedside train --mode {name}`, "
+                f"or re-export a PEFT adapter that was trained on {prompt_format!r} with `bedside export-adapter "
+                f"PEFT_DIR --slot {name} --prompt-format {prompt_format}`"
+            )
         if meta.get("general.architecture") != self.architecture:
             raise AdapterError(
                 f"adapter {path.name} was made for {meta.get('general.architecture')!r} but the base model is "

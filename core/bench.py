@@ -25,7 +25,7 @@ from bedside.core.config import load_settings, resolve_llm_gguf
 from bedside.core.embedded import ensure_base_gguf
 from bedside.core.engine import Engine
 from bedside.core.modes import Mode
-from bedside.core.prompts import GemmaTemplate
+from bedside.core.prompts import TranscriptTemplate
 
 console = Console()
 QUESTIONS = [
@@ -65,7 +65,7 @@ def raw_decode(llm, prompt: str, tokens: int) -> float:
 
 
 def bench_decode(backend: LlamaBackend, raw, tokens: int, runs: int, model_bytes: int) -> None:
-    prompt = GemmaTemplate().render([], QUESTIONS[0])
+    prompt = TranscriptTemplate().render([], QUESTIONS[0])
     ours, theirs = [], []
     backend.use_adapter(None)
     for _ in range(runs):  # alternate, so drift hits both sides alike

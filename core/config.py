@@ -63,6 +63,9 @@ class Settings:
     emergency_number: str = ""
     # Retrieved answers per RAG/hybrid turn, and earlier exchanges kept for follow-up questions.
     rag_k: int = 3
+    # Most tokens of one retrieved answer in the prompt (0 = whole answers): prompt length is most of
+    # the time to the first token on a CPU (about 630 prompt tokens/s on 2 cores).
+    rag_answer_tokens: int = 70
     history_turns: int = 4
     # LoRA adapter GGUFs (written by `bedside train`); empty = that mode is unavailable.
     adapter_ft: str = ""

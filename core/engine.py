@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bedside.core.answer_guard import AnswerGuard, GuardReport
-from bedside.core.backend import LlamaBackend, Sampling, StreamStats
+from bedside.core.backend import AdapterError, LlamaBackend, Sampling, StreamStats
 from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.degenerate import StreamGuard, Verdict, detect, in_sentence_citations
 from bedside.core.modes import ORDER, Mode
@@ -29,6 +29,7 @@ from bedside.core.prompts import (
     Prompt,
     build_prompt,
     choose_template,
+    prompt_format,
 )
 from bedside.core.safety import DEFAULT_EMERGENCY_NUMBER, DISCLAIMER, Triage, Triager, triage
 
@@ -59,6 +60,7 @@ class Answer:
     triage: Triage = field(default_factory=lambda: Triage(()))
     guard: GuardReport = field(default_factory=GuardReport)
     verdict: Verdict | None = None  # degenerate-answer findings (prompt leak, source dump, ...)
+    trimmed: bool = False  # the length limit cut a sentence, and it was left out
     sources: list[Source] = field(default_factory=list)
     citations: tuple[int, ...] = ()
     invalid_citations: tuple[int, ...] = ()
@@ -117,6 +119,7 @@ class Answer:
             "retrieval_s": round(self.retrieval_s, 4),
             "stop_reason": self.stats.stop_reason,
             "usable": self.verdict.usable if self.verdict else None,
+            "trimmed": self.trimmed,
             "degenerate": list(self.verdict.kinds) if self.verdict else [],
         }
 
@@ -155,6 +158,7 @@ class Engine:
         self._embedder = None
         self._triager: Triager | None = None
         self.triage_note = ""  # why the meaning layer of triage is off, when it is
+        self.adapter_errors: dict[str, str] = {}  # slot -> why its adapter was refused
 
     # -- lazily opened parts ---------------------------------------------------------------------
 
@@ -167,15 +171,22 @@ class Engine:
                 from bedside.core.embedded import ensure_base_gguf
 
                 ensure_base_gguf(s.paths, verify=False)
-            adapters = {
-                slot: Path(path).expanduser()
-                for slot, path in (("ft", s.adapter_ft), ("hybrid", s.adapter_hybrid))
-                if path
-            }
-            self._backend = LlamaBackend(
-                model, n_ctx=s.n_ctx, n_threads=s.n_threads, n_gpu_layers=s.n_gpu_layers, adapters=adapters
-            )
+            self._backend = LlamaBackend(model, n_ctx=s.n_ctx, n_threads=s.n_threads, n_gpu_layers=s.n_gpu_layers)
+            self._load_adapters()
         return self._backend
+
+    def _load_adapters(self) -> None:
+        """Each adapter on its own: a missing, damaged or wrong-format adapter disables its mode only,
+        never Base or RAG. Adapters must have been trained on the prompt format in use."""
+        expected = prompt_format(self.template)
+        for slot in ("ft", "hybrid"):
+            path = getattr(self.settings, f"adapter_{slot}")
+            if not path:
+                continue
+            try:
+                self._backend.load_adapter(slot, Path(path).expanduser(), expected)
+            except AdapterError as error:
+                self.adapter_errors[slot] = str(error)
 
     @property
     def retriever(self):
@@ -231,6 +242,10 @@ class Engine:
         slot = mode.adapter
         if slot and not getattr(self.settings, f"adapter_{slot}"):
             raise ModeUnavailable(HOW_TO_TRAIN.format(label=mode.label, slot=slot, SLOT=slot.upper()))
+        if slot:
+            self.backend  # noqa: B018 - loading it loads the adapters, recording any refused one
+            if slot in self.adapter_errors:
+                raise ModeUnavailable(f"{mode.label} mode is off: {self.adapter_errors[slot]}")
         if mode.retrieves:
             self.retriever  # noqa: B018 - opening it raises a clear error when there is no index
 
@@ -254,8 +269,9 @@ class Engine:
         *,
         max_tokens: int | None = None,
         temperature: float | None = None,
+        seed: int | None = None,
         cancel: threading.Event | None = None,
-    ) -> Iterator[Chunk | Done]:
+    ) -> Iterator[Triaged | Chunk | Done]:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
@@ -280,7 +296,7 @@ class Engine:
             s.temperature if temperature is None else temperature,
             s.top_p,
             s.repeat_penalty,
-            s.seed,
+            s.seed if seed is None else seed,
         )
         prompt: Prompt = build_prompt(
             mode,
@@ -292,6 +308,7 @@ class Engine:
             backend.n_ctx,
             sampling.max_tokens,
             s.answer_primer,
+            s.rag_answer_tokens,
         )
         answer.dropped_hits, answer.dropped_turns = prompt.dropped_hits, prompt.dropped_turns
 
@@ -322,7 +339,8 @@ class Engine:
                 generated.close()  # what follows is not shown: stop generating it
                 break
         tail = show(echo.finish())
-        final = "" if guard.stopped else guard.finish()
+        final = "" if guard.stopped else guard.finish(drop_partial=answer.stats.stop_reason == "length")
+        answer.trimmed = bool(guard.dropped)
         if final:
             shown.append(final)
         if tail + final:
@@ -334,9 +352,13 @@ class Engine:
         answer.text = "".join(shown)
         # The model's own words up to any copied span: what a follow-up turn may feed back to it.
         answer.model_text = "".join(raw)[: echo.finding.start] if echo.finding else "".join(raw)
-        # Judged on everything the model generated: the guard hid a leak, it did not make it usable.
+        # Judged on everything the model generated (less a sentence cut off by the length limit): the
+        # guard hid a leak, it did not make the answer usable.
+        generated = "".join(raw)
+        if guard.dropped and generated.endswith(guard.dropped):
+            generated = generated[: -len(guard.dropped)]
         answer.verdict = detect(
-            "".join(raw),
+            generated,
             question=question,
             instructions=INSTRUCTION_TEXTS,
             sources=sources,

@@ -7,6 +7,7 @@ import json
 from itertools import combinations
 from pathlib import Path
 
+from bedside.core.degenerate import KINDS
 from bedside.core.metrics import GROUNDED_AT, bootstrap_ci, paired_bootstrap
 from bedside.core.modes import Mode
 
@@ -23,7 +24,15 @@ LABELS = {
     "tokens_per_s": "decode tokens/s",
     "total_s": "total time per answer (s)",
     "prompt_tokens": "prompt tokens",
+    "usable": "usable answers (share)",
+    "echo_stopped": "stopped by the echo guard (share)",
+    "trimmed": "ended at the last full sentence before the length limit (share)",
+    **{f"kind_{kind}": f"{kind.replace('_', ' ')} (share)" for kind in KINDS},
 }
+# Degenerate answers, per kind (core/degenerate.py); measured on what the model generated.
+HEALTH = ("usable", *(f"kind_{kind}" for kind in KINDS), "echo_stopped", "trimmed")
+# Quality is also measured on usable answers only: a copied prompt must not earn similarity.
+ON_USABLE = ("similarity", "rouge_l", "groundedness", "citation_validity", "cites")
 
 
 def summarise(rows: list[dict], seed: int = 0) -> dict:
@@ -32,11 +41,22 @@ def summarise(rows: list[dict], seed: int = 0) -> dict:
     summary: dict = {"modes": {}, "comparisons": {}, "redflags": {}}
     for mode in modes:
         mine = [r for r in answers if r["mode"] == mode]
-        metrics = {}
-        for name in (*QUALITY, "cites", *COST):
-            estimate = bootstrap_ci([None if r[name] is None else float(r[name]) for r in mine], seed=seed)
+        usable = [r for r in mine if r.get("usable")]
+        metrics, on_usable = {}, {}
+        for name in (*QUALITY, "cites", *COST, *HEALTH):
+            estimate = bootstrap_ci([None if r.get(name) is None else float(r[name]) for r in mine], seed=seed)
             metrics[name] = None if estimate is None else estimate.__dict__
-        summary["modes"][mode] = {"n": len(mine), "metrics": metrics}
+        for name in ON_USABLE:
+            estimate = bootstrap_ci([None if r.get(name) is None else float(r[name]) for r in usable], seed=seed)
+            on_usable[name] = None if estimate is None else estimate.__dict__
+        summary["modes"][mode] = {
+            "n": len(mine),
+            "usable_n": len(usable),
+            "metrics": metrics,
+            "on_usable": on_usable,
+            "contact_left": sum(r.get("contact_left", 0) for r in mine),
+            "guard_replaced": sum(r.get("guard_replaced", 0) for r in mine),
+        }
         flags = [r for r in rows if r["kind"] == "redflag" and r["mode"] == mode]
         if flags:
             summary["redflags"][mode] = {
@@ -51,6 +71,12 @@ def summarise(rows: list[dict], seed: int = 0) -> dict:
             diff = paired_bootstrap(values_a, values_b, seed=seed)
             if diff is not None:
                 summary["comparisons"][f"{name}:{a}-{b}"] = diff.__dict__ | {"significant": diff.significant}
+            # The same, on the questions both modes answered usably: copying cannot earn a point here.
+            usable_a = {r["qid"]: r[name] for r in answers if r["mode"] == a and r.get("usable")}
+            usable_b = {r["qid"]: r[name] for r in answers if r["mode"] == b and r.get("usable")}
+            diff = paired_bootstrap(usable_a, usable_b, seed=seed)
+            if diff is not None:
+                summary["comparisons"][f"usable {name}:{a}-{b}"] = diff.__dict__ | {"significant": diff.significant}
     return summary
 
 
@@ -137,13 +163,28 @@ def _fmt(metric: dict | None, percent: bool = False) -> str:
 def markdown(summary: dict, notes: list[str], recommendation_lines: list[str]) -> str:
     modes = list(summary["modes"])
     label = {m.value: m.label for m in Mode}
-    out = ["# Bedside evaluation", "", "Means with 95% bootstrap intervals; greedy decoding.", ""]
+    out = ["# Bedside evaluation", "", "Means with 95% bootstrap intervals.", ""]
     out += ["| metric | " + " | ".join(f"{label[m]} (n={summary['modes'][m]['n']})" for m in modes) + " |"]
     out += ["|---|" + "---|" * len(modes)]
     for name in (*QUALITY, "cites", *COST):
         percent = name in ("groundedness", "citation_validity", "cites")
         cells = [_fmt(summary["modes"][m]["metrics"][name], percent) for m in modes]
         out.append(f"| {LABELS[name]} | " + " | ".join(cells) + " |")
+    out += ["", "## Degenerate answers", "", "What the model generated, judged by core/degenerate.py.", ""]
+    out += ["| kind | " + " | ".join(label[m] for m in modes) + " |", "|---|" + "---|" * len(modes)]
+    for name in HEALTH:
+        cells = [_fmt(summary["modes"][m]["metrics"].get(name), percent=True) for m in modes]
+        out.append(f"| {LABELS[name]} | " + " | ".join(cells) + " |")
+    out += ["", "## Quality on usable answers only", ""]
+    out += ["| metric | " + " | ".join(f"{label[m]} (n={summary['modes'][m]['usable_n']})" for m in modes) + " |"]
+    out += ["|---|" + "---|" * len(modes)]
+    for name in ON_USABLE:
+        percent = name in ("groundedness", "citation_validity", "cites")
+        cells = [_fmt(summary["modes"][m]["on_usable"].get(name), percent) for m in modes]
+        out.append(f"| {LABELS[name]} | " + " | ".join(cells) + " |")
+    left = {m: summary["modes"][m]["contact_left"] for m in modes}
+    replaced = {m: summary["modes"][m]["guard_replaced"] for m in modes}
+    out += ["", f"Contact details shown after the guard: {left}; replaced by the guard: {replaced}"]
     if summary["redflags"]:
         out += ["", "Red-flag questions: emergency advice first / disclaimer present", ""]
         out += [
@@ -170,11 +211,12 @@ def plots(summary: dict, folder: Path) -> list[Path]:
     written = []
     for filename, names, title in (
         ("quality.png", ("similarity", "rouge_l", "groundedness"), "answer quality by mode (95% CI)"),
+        ("usable.png", ("usable", "kind_prompt_leak", "kind_source_dump"), "degenerate answers by mode (95% CI)"),
         ("latency.png", ("ttft_s", "total_s"), "latency by mode (95% CI)"),
     ):
         figure, axes = plt.subplots(1, len(names), figsize=(4 * len(names), 3.6), dpi=110)
         for axis, name in zip(axes, names, strict=True):
-            shown = [(m, summary["modes"][m]["metrics"][name]) for m in modes]
+            shown = [(m, summary["modes"][m]["metrics"].get(name)) for m in modes]
             shown = [(m, v) for m, v in shown if v is not None]
             if shown:
                 means = [v["mean"] for _, v in shown]

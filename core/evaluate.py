@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from bedside.core.answer_guard import EMAIL, PHONE, URL
 from bedside.core.config import Settings
+from bedside.core.degenerate import KINDS
 from bedside.core.engine import Answer, Chunk, Engine, Triaged
 from bedside.core.metrics import citation_validity, cosine, groundedness, rouge_l, sentences, words
 from bedside.core.modes import ORDER, Mode
@@ -40,6 +42,9 @@ class EvalOptions:
     limit: int = 0  # 0 = every pair; otherwise a seeded random sample of this many
     seed: int = 0
     max_tokens: int = 160
+    # Sampled as in the chat (its temperature, top-p, penalties), once per seed; else greedy, once.
+    sampled: bool = False
+    seeds: int = 1
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,20 @@ def score(answer: Answer, reference: str, embed: Callable[[list[str]], object]) 
         support = [s for source in answer.sources for s in sentences(source.doctor)]
         grounded = groundedness(embed(claims) if claims else [], embed(support) if support else [])
     data = answer.to_json()
+    verdict = answer.verdict
+    kinds = set(verdict.kinds) if verdict else set()
     return {
+        "usable": verdict.usable if verdict else None,
+        "degenerate": sorted(kinds),
+        **{f"kind_{kind}": kind in kinds for kind in KINDS},
+        "echo_stopped": answer.stats.stop_reason == "echo",
+        "trimmed": answer.trimmed,
+        "copy_ratio": verdict.copy_ratio if verdict else None,
+        "source_coverage": verdict.source_coverage if verdict and answer.used_retrieval else None,
+        "guard_replaced": sum(answer.guard.replaced.values()),
+        # Contact details still in what the user was shown (the guard should leave none).
+        "contact_left": sum(len(p.findall(text)) for p in (EMAIL, URL))
+        + sum(1 for m in PHONE.finditer(text) if len("".join(filter(str.isdigit, m.group(0)))) >= 7),
         "similarity": cosine(answer_vector, reference_vector) if text else 0.0,
         "rouge_l": rouge_l(text, reference),
         "groundedness": grounded,
@@ -151,6 +169,8 @@ def run_eval(
         "modes": [m.value for m in options.modes],
         "seed": options.seed,
         "max_tokens": options.max_tokens,
+        "sampled": options.sampled,
+        "seeds": options.seeds,
         "model": settings.llm_gguf or "embedded",
         "adapter_ft": settings.adapter_ft,
         "adapter_hybrid": settings.adapter_hybrid,
@@ -170,14 +190,22 @@ def run_eval(
             modes.append(mode)
         except Exception as error:  # noqa: BLE001 - any reason: the mode is skipped and the report says why
             notes.append(f"{mode.label} skipped: {error}")
-    total = len(modes) * len(pairs) + len(options.modes) * len(RED_FLAG_QUESTIONS)
+    runs = [(seed, f"{pair.qid}.s{seed}" if options.sampled else pair.qid, pair) for seed in range(options.seeds)
+            for pair in pairs]  # fmt: skip
+    total = len(modes) * len(runs) + len(options.modes) * len(RED_FLAG_QUESTIONS)
     finished = sum(1 for key in log.done if Mode(key[1]) in options.modes)
     for mode in options.modes:
-        for pair in pairs if mode in modes else ():
-            if ("answer", mode.value, pair.qid) in log.done:
+        for seed, qid, pair in runs if mode in modes else ():
+            if ("answer", mode.value, qid) in log.done:
                 continue
-            answer = engine.ask(pair.question, mode, max_tokens=options.max_tokens, temperature=0.0)
-            row = {"kind": "answer", "mode": mode.value, "qid": pair.qid, "question": pair.question}
+            answer = engine.ask(
+                pair.question,
+                mode,
+                max_tokens=options.max_tokens,
+                temperature=None if options.sampled else 0.0,
+                seed=options.seed + seed,
+            )
+            row = {"kind": "answer", "mode": mode.value, "qid": qid, "question": pair.question, "seed": seed}
             log.add(
                 row
                 | {"reference": pair.reference, "answer": answer.text.strip()}

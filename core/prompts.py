@@ -1,10 +1,25 @@
 """Every prompt Bedside sends, for every mode, for inference and for training.
 
 This is the only module that knows chat templates. Training imports it too, so a model is always
-run in exactly the format it was trained on.
+run in exactly the format it was trained on; PROMPT_FORMAT names that format, and every adapter
+Bedside exports carries it.
 
-Layout of a turn (Gemma format; the system text rides in the first user turn because Gemma has no
-system role):
+Two layouts, chosen by the model (`choose_template`):
+
+A pretrained base model (no chat template in its GGUF, like the embedded Gemma 3 270M) was never
+taught to follow instructions: given them, it continues by copying them. It is given a transcript
+it can continue as a doctor's reply instead:
+
+    {TRANSCRIPT_HEADER}                         <- stable prefix, its KV state is reused
+    Patient (question 1): {retrieved question}  <- RAG / hybrid: retrieved dialogues as earlier
+    Doctor (answer 1): {retrieved answer}          exchanges, numbered so an answer can cite [1]
+    Patient: {history question}
+    Doctor: {history answer}
+    Patient: {question}
+    Doctor: Hi, thanks for your query.          <- the primer; the model goes on from here
+
+An instruction-tuned model (its GGUF has a chat template) gets instructions, in its own turns
+(Gemma shown; the system text rides in the first user turn because Gemma has no system role):
 
     <start_of_turn>user
     {system}                        <- first turn only: stable prefix, its KV state is reused
@@ -36,11 +51,14 @@ SOURCES_INTRO = (
     "Answers that doctors gave to similar questions, numbered. Use what fits this patient, cite it "
     "with its number like [1], and ignore the ones that do not fit."
 )
+TRANSCRIPT_HEADER = "Patients' questions to a doctor, each followed by the doctor's reply."
+# Bumped whenever the layout a model sees changes: an adapter trained on another format is refused.
+PROMPT_FORMAT_VERSION = 2
 # Every fixed prose text of the prompt: an answer reproducing a run of these is a prompt leak.
-INSTRUCTION_TEXTS = (SYSTEM_PROMPT, SOURCES_INTRO)
+INSTRUCTION_TEXTS = (SYSTEM_PROMPT, SOURCES_INTRO, TRANSCRIPT_HEADER)
 MIN_HIT_TOKENS = 48  # a retrieved answer shorter than this is not worth keeping
 # Questions are written "Patient: …"; a base model that starts a new one has finished its answer.
-PROMPT_STOPS = ("\nPatient:",)
+PROMPT_STOPS = ("\nPatient:", "\nPatient (")
 
 
 class RetrievedAnswer(Protocol):
@@ -113,13 +131,46 @@ class JinjaTemplate(ChatTemplate):
         )
 
 
+@dataclass(frozen=True)
+class TranscriptTemplate(ChatTemplate):
+    """Plain text a pretrained base model continues (see the module docstring)."""
+
+    name: str = "transcript"
+    stops: tuple[str, ...] = ("\nPatient", "\nDoctor", "<end_of_turn>", "<start_of_turn>", "\n\n\n")
+    # Training targets end by opening the next patient turn: the model learns to stop there.
+    end_of_answer: str = "\n\nPatient:"
+
+    def render(self, turns: Sequence[tuple[str, str]], question: str) -> str:
+        parts = [TRANSCRIPT_HEADER]
+        parts += [f"Patient: {user}\nDoctor: {model}" for user, model in turns]
+        parts.append(f"Patient: {question}\nDoctor:")
+        return "\n\n".join(parts)
+
+    def render_with_sources(self, question: str, hits: Sequence[RetrievedAnswer], history: Sequence[Exchange]) -> str:
+        parts = [TRANSCRIPT_HEADER]
+        for number, hit in enumerate(hits, start=1):
+            patient = getattr(hit, "patient", "") or getattr(getattr(hit, "original", None), "patient", "")
+            parts.append(f"Patient (question {number}): {patient or hit.title}\nDoctor (answer {number}): {hit.doctor}")
+        parts += [f"Patient: {ex.question}\nDoctor: {ex.answer}" for ex in history]
+        parts.append(f"Patient: {question}\nDoctor:")
+        return "\n\n".join(parts)
+
+
+def prompt_format(template: ChatTemplate) -> str:
+    """What an adapter records: the layout family and its version, e.g. 'transcript/2'."""
+    return f"{template.name}/{PROMPT_FORMAT_VERSION}"
+
+
 def _raise_template_error(message: str) -> None:
     raise ValueError(f"the GGUF's chat template refused the conversation: {message}")
 
 
 def choose_template(forced: str, gguf_template: str | None, eos_token: str = "") -> ChatTemplate:
-    """`forced`: 'auto' (the GGUF's own template if it has one, else Gemma), 'gemma' or 'gguf'."""
-    if forced == "gemma" or (forced == "auto" and not gguf_template):
+    """`forced`: 'auto' (the GGUF's own template if it has one, else a transcript for a base model),
+    'transcript', 'gemma' or 'gguf'."""
+    if forced == "transcript" or (forced == "auto" and not gguf_template):
+        return TranscriptTemplate()
+    if forced == "gemma":
         return GemmaTemplate()
     if forced in ("auto", "gguf"):
         if not gguf_template:
@@ -130,7 +181,7 @@ def choose_template(forced: str, gguf_template: str | None, eos_token: str = "")
         return JinjaTemplate(
             name="gguf", stops=stops, end_of_answer=eos_token, source=gguf_template, eos_token=eos_token
         )
-    raise ValueError(f"unknown chat_template {forced!r}; use auto, gemma or gguf")
+    raise ValueError(f"unknown chat_template {forced!r}; use auto, transcript, gemma or gguf")
 
 
 # ---- building prompts -------------------------------------------------------------------------
@@ -153,6 +204,8 @@ def user_message(question: str, hits: Sequence[RetrievedAnswer], first_turn: boo
 
 
 def render(template: ChatTemplate, question: str, hits: Sequence[RetrievedAnswer], history: Sequence[Exchange]) -> str:
+    if isinstance(template, TranscriptTemplate):
+        return template.render_with_sources(question, hits, history)
     turns = [(user_message(ex.question, (), first_turn=i == 0), ex.answer) for i, ex in enumerate(history)]
     return template.render(turns, user_message(question, hits, first_turn=not history))
 
@@ -189,9 +242,11 @@ def build_prompt(
     n_ctx: int,
     answer_tokens: int,
     primer: str = "",
+    hit_tokens: int = 0,
 ) -> Prompt:
     """The prompt for one turn, guaranteed to leave `answer_tokens` free in `n_ctx`.
 
+    `hit_tokens` (0 = no cap) caps each retrieved answer before anything else.
     `primer` opens the model's turn (e.g. the corpus's own greeting): a base model that would
     otherwise echo the instructions continues it as a doctor's answer instead.
 
@@ -202,11 +257,14 @@ def build_prompt(
     limit = n_ctx - answer_tokens
     if limit <= 0:
         raise PromptTooLong(f"max_tokens {answer_tokens} leaves no room in a context of {n_ctx} tokens")
-    kept = [TrimmedHit(h.title, h.doctor, h, False) for h in hits] if mode.retrieves else []
+    # Each retrieved answer capped first: prompt length is most of the time to the first token.
+    kept = capped_hits(hits, hit_tokens, count_tokens) if mode.retrieves else []
     history = list(history)
     dropped_hits = dropped_turns = 0
     while True:
-        text = render(template, question, kept, history) + primer
+        # A transcript ends "Doctor:"; the primer goes after a space, as the reply's first words.
+        joined = (" " + primer if isinstance(template, TranscriptTemplate) else primer) if primer else ""
+        text = render(template, question, kept, history) + joined
         tokens = count_tokens(text)
         if tokens <= limit:
             break
@@ -232,6 +290,17 @@ def build_prompt(
         raise PromptTooLong(
             f"the question alone needs {tokens} tokens but the context allows {limit} "
             f"(n_ctx {n_ctx} minus {answer_tokens} for the answer); shorten it or raise n_ctx"
+        )
+    if isinstance(template, TranscriptTemplate):
+        return Prompt(
+            text,
+            tokens,
+            tuple(kept),
+            dropped_hits,
+            sum(h.truncated for h in kept),
+            dropped_turns,
+            primer,
+            len(TRANSCRIPT_HEADER),
         )
     system_at = text.find(SYSTEM_PROMPT)
     stable = system_at + len(SYSTEM_PROMPT) if system_at >= 0 else 0
@@ -264,12 +333,30 @@ def _shorten(hit: TrimmedHit, over: int, count_tokens: Callable[[str], int]) -> 
 # ---- training targets -------------------------------------------------------------------------
 
 
+def capped_hits(
+    hits: Sequence[RetrievedAnswer], hit_tokens: int, count_tokens: Callable[[str], int] | None
+) -> list[TrimmedHit]:
+    """The hits as the prompt shows them: each answer cut to `hit_tokens` (0 or no counter: whole)."""
+    kept = [TrimmedHit(h.title, h.doctor, h, False) for h in hits]
+    if not hit_tokens or count_tokens is None:
+        return kept
+    return [_shorten(h, count_tokens(h.doctor) - hit_tokens, count_tokens) or h for h in kept]
+
+
 def training_pair(
-    mode: Mode, question: str, hits: Sequence[RetrievedAnswer], answer: str, template: ChatTemplate
+    mode: Mode,
+    question: str,
+    hits: Sequence[RetrievedAnswer],
+    answer: str,
+    template: ChatTemplate,
+    count_tokens: Callable[[str], int] | None = None,
+    hit_tokens: int = 0,
 ) -> tuple[str, str]:
     """(prompt, target) for supervised fine-tuning: loss goes on the target only. Uses the same
     rendering as inference, so the adapter meets at run time exactly what it saw in training."""
-    return render(template, question, hits if mode.retrieves else (), ()), answer + template.end_of_answer
+    lead = " " if isinstance(template, TranscriptTemplate) else ""  # "Doctor: Hi, …", as at inference
+    shown = capped_hits(hits, hit_tokens, count_tokens) if mode.retrieves else []
+    return render(template, question, shown, ()), lead + answer + template.end_of_answer
 
 
 # ---- citations --------------------------------------------------------------------------------

@@ -13,6 +13,10 @@ import pytest
 
 from bedside.core.config import DataPaths, Settings, load_settings
 from bedside.core.embedded import ensure_embedder
+from bedside.core.prompts import TranscriptTemplate, prompt_format
+
+# The embedded base model has no chat template: Bedside prompts it as a transcript.
+BASE_MODEL_FORMAT = prompt_format(TranscriptTemplate())
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +77,7 @@ def adapter_gguf(base_gguf, tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("adapter")
     peft = random_peft_adapter(folder / "peft", base_gguf)
-    return export_peft_to_gguf(peft, base_gguf, folder / "ft.gguf").path
+    return export_peft_to_gguf(peft, base_gguf, folder / "ft.gguf", prompt_format=BASE_MODEL_FORMAT).path
 
 
 @pytest.fixture(scope="session")

@@ -159,10 +159,39 @@ def test_export_adapter_command_writes_into_the_data_home(home, base_gguf, tmp_p
 
     monkeypatch.setenv("BEDSIDE_LLM_GGUF", str(base_gguf))
     peft = random_peft_adapter(tmp_path / "peft", base_gguf, targets=("q_proj",))
-    result = CliRunner().invoke(app, ["export-adapter", str(peft), "--slot", "hybrid"])
+    unknown = CliRunner().invoke(app, ["export-adapter", str(peft), "--slot", "hybrid"])
+    assert unknown.exit_code == 2 and "--prompt-format" in " ".join(unknown.output.split())
+    args = ["export-adapter", str(peft), "--slot", "hybrid", "--prompt-format", "transcript/2"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     written = home / "models" / "adapters" / "hybrid.gguf"
-    assert read_gguf_info(written).metadata["adapter.type"] == "lora"
+    metadata = read_gguf_info(written).metadata
+    assert metadata["adapter.type"] == "lora" and metadata["bedside.prompt_format"] == "transcript/2"
     assert "BEDSIDE_ADAPTER_HYBRID=" in " ".join(result.output.split())
     bad = CliRunner().invoke(app, ["export-adapter", str(tmp_path), "--slot", "ft"])
     assert bad.exit_code == 2 and "adapter_config.json is missing" in " ".join(bad.output.split())
+
+
+def test_an_adapter_trained_on_another_prompt_format_is_refused_and_only_its_mode_goes(home, base_gguf, tmp_path):
+    from bedside.train.export import export_peft_to_gguf
+    from bedside.train.random_adapter import random_peft_adapter
+
+    peft = random_peft_adapter(tmp_path / "peft", base_gguf, targets=("q_proj",))
+    old = export_peft_to_gguf(peft, base_gguf, tmp_path / "old.gguf", prompt_format="gemma/1").path
+    unrecorded = export_peft_to_gguf(peft, base_gguf, tmp_path / "unrecorded.gguf").path
+    engine = Engine(
+        Settings(
+            home=str(home),
+            llm_gguf=str(base_gguf),
+            adapter_ft=str(old),
+            adapter_hybrid=str(unrecorded),
+            embed_model=str(tmp_path / "none"),
+            temperature=0.0,
+            max_tokens=4,
+        )  # fmt: skip
+    )
+    with pytest.raises(ModeUnavailable, match="trained on prompt format 'gemma/1'.*'transcript/2'"):
+        engine.check_mode(Mode.FT)
+    with pytest.raises(ModeUnavailable, match="does not record"):
+        engine.check_mode(Mode.HYBRID)
+    assert engine.ask(QUESTION, Mode.BASE).text  # Base (and RAG) never depend on an adapter

@@ -8,13 +8,16 @@ from bedside.core.modes import Mode
 from bedside.core.prompts import (
     SOURCES_INTRO,
     SYSTEM_PROMPT,
+    TRANSCRIPT_HEADER,
     Exchange,
     GemmaTemplate,
     JinjaTemplate,
     PromptTooLong,
+    TranscriptTemplate,
     build_prompt,
     choose_template,
     parse_citations,
+    prompt_format,
     training_pair,
 )
 
@@ -100,7 +103,8 @@ def test_training_pair_is_the_inference_prompt_plus_target():
 
 
 def test_template_choice_gguf_own_forced_and_errors():
-    assert choose_template("auto", None).name == "gemma"
+    assert choose_template("auto", None).name == "transcript"  # a base model: no template of its own
+    assert choose_template("gemma", None).name == "gemma"
     chatml = (
         "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
         "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
@@ -124,3 +128,33 @@ def test_primer_opens_the_model_turn_and_counts_in_the_budget():
     assert primed.text[: primed.stable_chars].endswith(SYSTEM_PROMPT)
     rag = build_prompt(Mode.RAG, "q", HITS, [], GEMMA, words, 10_000, 100)
     assert rag.text[: rag.stable_chars].endswith(SOURCES_INTRO) and "title 1" not in rag.text[: rag.stable_chars]
+
+
+TRANSCRIPT = TranscriptTemplate()
+
+
+@dataclass
+class DialogueHit(FakeHit):
+    patient: str = ""
+
+
+def test_transcript_shows_retrieved_dialogues_as_numbered_earlier_exchanges():
+    hits = [DialogueHit(f"Q. t{i}", f"Doctor text {i}.", f"Patient text {i}?") for i in (1, 2)]
+    history = [Exchange("my first question", "the model's own earlier reply")]
+    prompt = build_prompt(Mode.RAG, "my question", hits, history, TRANSCRIPT, words, 10_000, 100, "Hi, thanks.")
+    assert prompt.text.startswith(TRANSCRIPT_HEADER + "\n\nPatient (question 1): Patient text 1?\n")
+    assert "Doctor (answer 2): Doctor text 2." in prompt.text
+    assert "Patient: my first question\nDoctor: the model's own earlier reply" in prompt.text
+    assert prompt.text.endswith("\n\nPatient: my question\nDoctor: Hi, thanks.")
+    # No instructions and no list markers a base model could copy.
+    assert SYSTEM_PROMPT not in prompt.text and "[1]" not in prompt.text and "(Q." not in prompt.text
+    assert prompt.text[: prompt.stable_chars] == TRANSCRIPT_HEADER
+    base = build_prompt(Mode.BASE, "my question", hits, [], TRANSCRIPT, words, 10_000, 100, "Hi, thanks.")
+    assert base.text == f"{TRANSCRIPT_HEADER}\n\nPatient: my question\nDoctor: Hi, thanks."
+
+
+def test_transcript_training_pair_continues_after_doctor_and_ends_at_the_next_turn():
+    prompt, target = training_pair(Mode.FT, "q", (), "Hi, thanks for your query. Rest.", TRANSCRIPT)
+    assert prompt.endswith("Patient: q\nDoctor:") and target == " Hi, thanks for your query. Rest.\n\nPatient:"
+    assert any(target.endswith(stop.strip("\n") + ":") for stop in TRANSCRIPT.stops if "Patient" in stop)
+    assert prompt_format(TRANSCRIPT) == "transcript/2" and prompt_format(GEMMA) == "gemma/2"

@@ -17,7 +17,7 @@ from transformers import TrainerCallback
 
 from bedside.core.config import DataPaths, Settings
 from bedside.core.embedded import ensure_base_gguf, ensure_embedder
-from bedside.core.prompts import GemmaTemplate
+from bedside.core.prompts import TranscriptTemplate
 from bedside.index.sources import read_sample
 from bedside.train.base import dequantised_base
 from bedside.train.config import TrainConfig, device_defaults
@@ -101,7 +101,7 @@ def main() -> None:
         config = TrainConfig(**(device_defaults(args.device) | {"mode": mode, "max_steps": args.steps + 1}))
         tokenizer = AutoTokenizer.from_pretrained(base.hf_dir)
         with tempfile.TemporaryDirectory() as scratch:
-            train, _ = build_examples(settings, config, dialogues, GemmaTemplate(), Path(scratch))
+            train, _ = build_examples(settings, config, dialogues, TranscriptTemplate(), Path(scratch))
         tokens = tokenize_examples(train, tokenizer, config.seq_len)
         rows = [{"input_ids": e.input_ids, "labels": e.labels} for e in tokens.examples]
         figures = measure(base, config, rows)

@@ -61,11 +61,12 @@ def ft_examples(dialogues: Sequence[CleanDialogue], template: ChatTemplate) -> l
 
 @dataclass(frozen=True)
 class Context:
-    """A retrieved answer as the prompt shows it (title and doctor text)."""
+    """A retrieved dialogue as the prompt shows it (the patient's question and the doctor's answer)."""
 
     dialogue_id: str
     title: str
     doctor: str
+    patient: str = ""
 
 
 # Given a question, the k best training-split answers: (dialogue_id, title, doctor) triples.
@@ -96,11 +97,15 @@ def raft_examples(
     k: int = 3,
     p_oracle: float = 0.8,
     seed: int = 0,
+    count_tokens: Callable[[str], int] | None = None,
+    hit_tokens: int = 0,
 ) -> list[Example]:
+    """`count_tokens` and `hit_tokens`: the inference cap on each retrieved answer (rag_answer_tokens),
+    applied here too, so the adapter trains on prompts shaped exactly as it will meet them."""
     rng = random.Random(seed)
     out = []
     for dialogue in dialogues:
-        own = Context(dialogue.dialogue_id, dialogue.title, dialogue.doctor)
+        own = Context(dialogue.dialogue_id, dialogue.title, dialogue.doctor, dialogue.patient)
         # One spare, because the own answer is usually the best hit and is never a distractor.
         distractors = [c for c in retrieve(dialogue.patient, k + 1) if c.dialogue_id != dialogue.dialogue_id][:k]
         if rng.random() < p_oracle:
@@ -110,7 +115,9 @@ def raft_examples(
             number, answer = position + 1, cite(dialogue.doctor, position + 1)
         else:
             contexts, number, answer = distractors, None, dialogue.doctor
-        prompt, target = training_pair(Mode.HYBRID, dialogue.patient, contexts, answer, template)
+        prompt, target = training_pair(
+            Mode.HYBRID, dialogue.patient, contexts, answer, template, count_tokens, hit_tokens
+        )
         out.append(Example(dialogue.dialogue_id, Mode.HYBRID, prompt, target, number))
     return out
 
@@ -150,6 +157,6 @@ def from_retriever(retriever, kind: str = "hybrid") -> Retrieve:
     """Adapt an index retriever (over the training split only) to the builder's Retrieve."""
 
     def retrieve(question: str, k: int) -> list[Context]:
-        return [Context(h.dialogue_id, h.title, h.doctor) for h in retriever.search(question, k, kind)]
+        return [Context(h.dialogue_id, h.title, h.doctor, h.patient) for h in retriever.search(question, k, kind)]
 
     return retrieve

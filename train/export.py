@@ -47,8 +47,21 @@ def _base_layout(base_gguf: Path) -> tuple[str, int, dict[str, tuple[int, ...]]]
     return architecture, int(info.get(f"{architecture}.block_count", 0)), info.tensors
 
 
-def export_peft_to_gguf(peft_dir: Path, base_gguf: Path, out_path: Path) -> ExportReport:
-    """Convert; the output appears only when complete (temp file + rename)."""
+PROMPT_FORMAT_KEY = "bedside.prompt_format"  # in the adapter GGUF
+PROMPT_FORMAT_FILE = "bedside.json"  # written beside a PEFT adapter Bedside trained: its prompt format
+
+
+def recorded_prompt_format(peft_dir: Path) -> str | None:
+    path = Path(peft_dir) / PROMPT_FORMAT_FILE
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8")).get("prompt_format")
+
+
+def export_peft_to_gguf(peft_dir: Path, base_gguf: Path, out_path: Path, prompt_format: str = "") -> ExportReport:
+    """Convert; the output appears only when complete (temp file + rename). `prompt_format` (default:
+    the one recorded beside the PEFT adapter) goes into the GGUF, so a run can refuse an adapter
+    trained on another prompt layout."""
     import gguf
     from safetensors.numpy import load_file
 
@@ -120,6 +133,9 @@ def export_peft_to_gguf(peft_dir: Path, base_gguf: Path, out_path: Path) -> Expo
         writer.add_string("adapter.type", "lora")
         writer.add_float32("adapter.lora.alpha", alpha)
         writer.add_string("general.name", config.get("base_model_name_or_path") or "bedside adapter")
+        recorded = prompt_format or recorded_prompt_format(peft_dir)
+        if recorded:
+            writer.add_string(PROMPT_FORMAT_KEY, recorded)
         for name, pair in sorted(pairs.items()):
             writer.add_tensor(f"{name}.lora_a", np.ascontiguousarray(pair["A"], dtype=np.float32))
             writer.add_tensor(f"{name}.lora_b", np.ascontiguousarray(pair["B"], dtype=np.float32))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bedside.core.config import Settings, resolve_llm_gguf, set_config_values
 from bedside.core.gguf_info import read_gguf_info
-from bedside.core.prompts import choose_template
+from bedside.core.prompts import choose_template, prompt_format
 from bedside.index.clean import CleanDialogue, clean_dialogues
 from bedside.index.sources import RawDialogue, read_sample
 from bedside.train.base import TrainingBase, resolve_training_base
@@ -80,7 +80,12 @@ def _raft_retriever(settings: Settings, dialogues: Sequence[CleanDialogue], fold
 
 
 def build_examples(
-    settings: Settings, cfg: TrainConfig, dialogues: Sequence[CleanDialogue], template, scratch: Path
+    settings: Settings,
+    cfg: TrainConfig,
+    dialogues: Sequence[CleanDialogue],
+    template,
+    scratch: Path,
+    count_tokens: Callable[[str], int] | None = None,
 ) -> tuple[list[Example], list[Example]]:
     split = split_by_dialogue(dialogues, cfg.validation_share)
     if len(split.train) < 2:
@@ -91,9 +96,10 @@ def build_examples(
         validation += ft_examples(split.validation, template)
     if cfg.mode in ("hybrid", "mixed"):
         retrieve = _raft_retriever(settings, split.train, scratch)
-        train += raft_examples(split.train, retrieve, template, k=cfg.k, p_oracle=cfg.p_oracle, seed=cfg.seed)
+        cap = {"count_tokens": count_tokens, "hit_tokens": settings.rag_answer_tokens}
+        train += raft_examples(split.train, retrieve, template, k=cfg.k, p_oracle=cfg.p_oracle, seed=cfg.seed, **cap)
         validation += raft_examples(
-            split.validation, retrieve, template, k=cfg.k, p_oracle=cfg.p_oracle, seed=cfg.seed + 1
+            split.validation, retrieve, template, k=cfg.k, p_oracle=cfg.p_oracle, seed=cfg.seed + 1, **cap
         )
     return train, validation
 
@@ -161,7 +167,11 @@ def prepare_run(
     template = choose_template(settings.chat_template, info.get("tokenizer.chat_template"), tokenizer.eos_token or "")
     run = new_run(settings.paths.runs, cfg.mode)
     with tempfile.TemporaryDirectory(dir=run.path) as scratch:
-        train, validation = build_examples(settings, cfg, dialogues, template, Path(scratch))
+        # Tokens counted as llama.cpp counts them at inference (BOS included; the ids are equal, tested).
+        def count(text: str) -> int:
+            return len(tokenizer(text)["input_ids"])
+
+        train, validation = build_examples(settings, cfg, dialogues, template, Path(scratch), count)
     tok_train = tokenize_examples(train, tokenizer, cfg.seq_len)
     tok_val = tokenize_examples(validation, tokenizer, cfg.seq_len)
     if not tok_train.examples:
@@ -171,7 +181,9 @@ def prepare_run(
     _save_tokens(run.path / "data" / "validation.jsonl", tok_val.examples)
     report = data_report(dialogues, excluded, train, validation, tok_train, tok_val)
     run.write_json("data_report.json", report)
-    run.write_json("base.json", {"hf_dir": str(base.hf_dir), "gguf": str(base.gguf)})
+    run.write_json(
+        "base.json", {"hf_dir": str(base.hf_dir), "gguf": str(base.gguf), "prompt_format": prompt_format(template)}
+    )
     run.write_json("train_config.json", cfg.to_json())
     say(
         f"data: {report['train_dialogues']} train / {report['validation_dialogues']} validation dialogues, "
@@ -208,7 +220,7 @@ def train_run(
     from datasets import Dataset
 
     from bedside.train.callbacks import MetricsCSV, RichProgress, StopOnInterrupt, Throughput
-    from bedside.train.export import export_peft_to_gguf
+    from bedside.train.export import PROMPT_FORMAT_FILE, export_peft_to_gguf
 
     started = time.perf_counter()
     if resume is not None:
@@ -257,6 +269,9 @@ def train_run(
 
     model.save_pretrained(run.adapter)
     tokenizer.save_pretrained(run.adapter)
+    # The layout this adapter learned (prompts.prompt_format): carried into every GGUF exported from it.
+    run_format = json.loads((run.path / "base.json").read_text(encoding="utf-8")).get("prompt_format", "")
+    (run.adapter / PROMPT_FORMAT_FILE).write_text(json.dumps({"prompt_format": run_format}) + "\n", encoding="utf-8")
     adapter_gguf = settings.paths.models / "adapters" / f"{run.path.name}.gguf"
     export_peft_to_gguf(run.adapter, base.gguf, adapter_gguf)
     result.adapter_gguf = adapter_gguf
