@@ -53,6 +53,12 @@ setup-train: setup
 train *ARGS: setup-train
     bedside train {{ARGS}}
 
+# Copy the registered FT and Hybrid adapters (from `just train`) into bedside/models/adapters/ with a
+# MANIFEST: the defaults every install gets for the embedded model. `just train && just ship-adapters`
+# reproduces the shipped ones.
+ship-adapters *ARGS: setup
+    python -m bedside.train.ship {{ARGS}}
+
 # Run the tests (real models, real LanceDB). pytest's "no tests ran" (exit 5) counts as failure.
 test *ARGS: setup-train
     rc=0; python -m pytest {{ARGS}} || rc=$?; \
@@ -79,6 +85,11 @@ bench-train *ARGS: setup-train
 # every miss. `--tune` / `--train` refit thresholds / the learned layer on the TUNING half only.
 bench-triage *ARGS: setup
     python -m bedside.core.triage_bench {{ARGS}}
+
+# Answer quality as a user gets it: every mode on the 88 held-out questions, sampled as in the chat,
+# 3 seeds: usable-answer rate, degenerate kinds, similarity on usable answers, citations, TTFT.
+bench-quality *ARGS: setup
+    bedside eval --sampled --seeds 3 {{ARGS}}
 
 # Chat UI benchmark: start-up to a usable prompt (tmux) and decode tokens/s inside the UI vs headless.
 bench-tui: setup

@@ -32,6 +32,7 @@ from bedside.core.prompts import (
     prompt_format,
 )
 from bedside.core.safety import DEFAULT_EMERGENCY_NUMBER, DISCLAIMER, Triage, Triager, triage
+from bedside.core.shipped import ShippedAdapterError, shipped_adapter, verified
 
 
 class ModeUnavailable(RuntimeError):
@@ -180,13 +181,29 @@ class Engine:
         never Base or RAG. Adapters must have been trained on the prompt format in use."""
         expected = prompt_format(self.template)
         for slot in ("ft", "hybrid"):
-            path = getattr(self.settings, f"adapter_{slot}")
-            if not path:
-                continue
             try:
-                self._backend.load_adapter(slot, Path(path).expanduser(), expected)
-            except AdapterError as error:
+                path = self._adapter_path(slot)
+                if path is not None:
+                    self._backend.load_adapter(slot, path, expected)
+            except (AdapterError, ShippedAdapterError) as error:
                 self.adapter_errors[slot] = str(error)
+
+    def _adapter_path(self, slot: str) -> Path | None:
+        """The configured adapter, else the one shipped for the embedded base model (verified)."""
+        configured = getattr(self.settings, f"adapter_{slot}")
+        if configured:
+            return Path(configured).expanduser()
+        shipped = None if self.settings.llm_gguf else shipped_adapter(slot)
+        if shipped is None:
+            return None
+        from bedside.core.embedded import base_gguf_source
+
+        return verified(shipped, base_gguf_source().EXPECTED_SHA256)
+
+    def has_adapter(self, slot: str) -> bool:
+        return bool(getattr(self.settings, f"adapter_{slot}")) or (
+            not self.settings.llm_gguf and shipped_adapter(slot) is not None
+        )
 
     @property
     def retriever(self):
@@ -240,7 +257,7 @@ class Engine:
 
     def check_mode(self, mode: Mode) -> None:
         slot = mode.adapter
-        if slot and not getattr(self.settings, f"adapter_{slot}"):
+        if slot and not self.has_adapter(slot):
             raise ModeUnavailable(HOW_TO_TRAIN.format(label=mode.label, slot=slot, SLOT=slot.upper()))
         if slot:
             self.backend  # noqa: B018 - loading it loads the adapters, recording any refused one

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bedside.core.prompts import Exchange
+from bedside.core.safety import DISCLAIMER
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -61,6 +62,19 @@ class StoredMessage:
     sources: list[dict]
     stats: dict
     created: float
+
+
+def model_part(shown: str) -> str:
+    """The model's own words in a stored answer: without the emergency advice, notices, failure
+    lines and the disclaimer Bedside added. Fed back as the model's earlier turn, those would teach
+    it to write disclaimers and emergency paragraphs itself."""
+    kept = [
+        paragraph
+        for paragraph in shown.split("\n\n")
+        if not paragraph.startswith(("⚠", "**Could not answer:**", "_(Stopped:"))
+        and paragraph.strip() != f"_{DISCLAIMER}_"
+    ]
+    return "\n\n".join(kept).strip()
 
 
 class HistoryStore:
@@ -152,7 +166,9 @@ class HistoryStore:
             if message.role == "user":
                 question = message.content
             elif question is not None:
-                pairs.append(Exchange(question, message.content))
+                answer = model_part(message.content)
+                if answer:  # a turn that failed has no answer of the model's to show it
+                    pairs.append(Exchange(question, answer))
                 question = None
         return pairs
 

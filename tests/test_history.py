@@ -95,3 +95,18 @@ def test_unreadable_history_is_reported_and_left_untouched(tmp_path):
     with pytest.raises(HistoryError, match="left untouched: move it aside"):
         HistoryStore(path)
     assert path.read_bytes() == before
+
+
+def test_follow_up_context_is_the_models_own_words_not_advice_or_disclaimer(tmp_path):
+    from bedside.core.safety import DISCLAIMER
+
+    store = HistoryStore(tmp_path / "history.db")
+    session = store.new_session()
+    store.add_message(session, "user", "Crushing chest pain and my left arm hurts")
+    shown = f"⚠ Call your local emergency number now.\n\nHi, thanks for your query. Sit down.\n\n_{DISCLAIMER}_"
+    store.add_message(session, "assistant", shown, mode="base")
+    store.add_message(session, "user", "My stroke question")
+    store.add_message(session, "assistant", f"⚠ Advice.\n\n**Could not answer:** no model\n\n_{DISCLAIMER}_")
+    exchanges = store.exchanges(session)
+    assert [e.answer for e in exchanges] == ["Hi, thanks for your query. Sit down."]
+    store.close()
