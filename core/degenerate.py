@@ -19,6 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bedside.core.metrics import lcs_length
+
 KINDS = ("prompt_leak", "source_dump", "question_echo", "repetition", "junk", "empty", "cut_off")
 # Openings primed into the model's turn: not part of what the model said.
 GREETINGS = ("Hi, thanks for your query.",)
@@ -167,16 +169,6 @@ class _Reference:
         return length - sum(self.shared[start : start + length])
 
 
-def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
-    previous = [0] * (len(b) + 1)
-    for token in a:
-        current = [0]
-        for j, other in enumerate(b, start=1):
-            current.append(previous[j - 1] + 1 if token == other else max(previous[j], current[j - 1]))
-        previous = current
-    return previous[-1]
-
-
 def _content_start(answer: str) -> int:
     """Char offset where the model's own words begin: after a primed greeting, if it opens the answer."""
     words, starts = _tokens(answer)
@@ -264,7 +256,7 @@ def _question_echo(answer: str, words: list[str], starts: list[int], question: s
         rest = answer[begin:]
         first = next((s for s in SENTENCE_BREAK.split(rest) if WORD.search(s)), "")
         first_words, _ = _tokens(first)
-        if first_words and _lcs(first_words, question_words) >= ECHO_FIRST_SENTENCE * max(
+        if first_words and lcs_length(first_words, question_words) >= ECHO_FIRST_SENTENCE * max(
             len(first_words), len(question_words)
         ):
             return Finding("question_echo", "the first sentence restates the question", begin + rest.find(first))

@@ -32,17 +32,22 @@ def sentences(text: str, min_words: int = 3) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if len(words(s)) >= min_words]
 
 
+def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of the longest common subsequence of two token lists (two rows of the table)."""
+    previous = [0] * (len(b) + 1)
+    for token in a:
+        current = [0]
+        for j, other in enumerate(b, start=1):
+            current.append(previous[j - 1] + 1 if token == other else max(previous[j], current[j - 1]))
+        previous = current
+    return previous[-1]
+
+
 def rouge_l(answer: str, reference: str) -> float:
     a, r = words(answer), words(reference)
     if not a or not r:
         return 0.0
-    previous = [0] * (len(r) + 1)
-    for token in a:
-        current = [0]
-        for j, ref_token in enumerate(r, start=1):
-            current.append(previous[j - 1] + 1 if token == ref_token else max(previous[j], current[j - 1]))
-        previous = current
-    lcs = previous[-1]
+    lcs = lcs_length(a, r)
     if lcs == 0:
         return 0.0
     precision, recall = lcs / len(a), lcs / len(r)
