@@ -8,6 +8,7 @@ deletes or rewrites a file it cannot read: it says what is wrong and leaves the 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -81,6 +82,12 @@ class HistoryStore:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Chats are private: the file is created owner-only (SQLite gives its -wal/-shm files the same
+        # mode), and an existing one made readable by others is tightened.
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        elif self.path.stat().st_mode & 0o077:
+            self.path.chmod(0o600)
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")

@@ -1,5 +1,6 @@
 """Chat history: persists across reopen (and a killed writer), WAL, rename/delete, export, errors."""
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -110,3 +111,23 @@ def test_follow_up_context_is_the_models_own_words_not_advice_or_disclaimer(tmp_
     exchanges = store.exchanges(session)
     assert [e.answer for e in exchanges] == ["Hi, thanks for your query. Sit down."]
     store.close()
+
+
+def test_the_history_file_is_private(tmp_path):
+    path = tmp_path / "history.db"
+    store = HistoryStore(path)
+    store.add_message(store.new_session(), "user", "private question")
+    assert path.stat().st_mode & 0o777 == 0o600
+    store.close()
+    path.chmod(0o644)  # one made by an older Bedside
+    HistoryStore(path).close()
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_onnxruntime_telemetry_is_off_before_it_loads():
+    code = (
+        "import sys, os, bedside; assert 'onnxruntime' not in sys.modules; print(os.environ['ORT_DISABLE_TELEMETRY'])"
+    )
+    clean = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}  # not inherited from this run
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=clean)
+    assert result.stdout == "1\n"
