@@ -195,3 +195,18 @@ def test_an_adapter_trained_on_another_prompt_format_is_refused_and_only_its_mod
     with pytest.raises(ModeUnavailable, match="does not record"):
         engine.check_mode(Mode.HYBRID)
     assert engine.ask(QUESTION, Mode.BASE).text  # Base (and RAG) never depend on an adapter
+
+
+def test_a_base_model_rag_answer_no_longer_copies_its_prompt(tmp_path, backend, sample_index, embedder):
+    """The new user's first question from the issue, greedy: no instructions, no sources list copied."""
+    backend.use_adapter(None)
+    engine = Engine(
+        Settings(home=str(tmp_path), temperature=0.0, max_tokens=120, n_ctx=2048),
+        backend=backend,
+        retriever=Retriever(sample_index[0], embedder),
+    )
+    answer = engine.ask("I have a mild headache since this morning, what can I do?", Mode.RAG)
+    assert engine.template.name == "transcript"
+    assert answer.verdict.usable, (answer.verdict.findings, answer.text)
+    assert "Patient (question" not in answer.text and "(Q." not in answer.text and "You are Bedside" not in answer.text
+    assert answer.stats.stop_reason != "echo"
