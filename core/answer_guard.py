@@ -26,7 +26,10 @@ EMERGENCY_CALL = re.compile(
 )
 PHONE = re.compile(r"(?<![\w.])(\+?\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?![\w])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|info|io|in)\b(?:/\S*)?", re.IGNORECASE)
+# Web addresses; a bare domain only in lower case ("infection.In most cases" is a missing space).
+URL = re.compile(
+    r"\b(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+|\b[a-z0-9-]{2,}\.(?:com|org|net|co\.uk|gov|info|io)\b(?:/\S*)?"
+)
 PERSON = re.compile(
     r"\b(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Nurse)\.? (?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?"
     r"|\b(?:[Mm]y name is|I am|I'm|[Rr]egards|[Ss]incerely|[Tt]hanks)[,.]? (?:(?:Dr|Doctor|Prof)\.? )?"
@@ -37,7 +40,8 @@ CONTACT_WORD = re.compile(r"\b(call|phone|ring|dial|tel|telephone|mobile|number|
 PLACEHOLDER = re.compile(r"\[(?:email|e-mail|phone|number|name|link|url|address)[^\]]{0,20}\]", re.IGNORECASE)
 
 WAIT_AT_HOME = re.compile(
-    r"\b(wait (and see|a (few|couple of) (days|hours)|until|for it to|it out)|rest at home|stay at home|"
+    r"\b(wait (and see|a (few|couple of) (days|hours)|for it to (pass|settle|go|get better)|it out)|"
+    r"rest at home|stay at home|"
     r"sleep it off|(no|not any) need to (see|go|call|worry|visit|rush)|nothing to worry about|"
     r"(don'?t|do not|doesn'?t|does not) need to (see|go to|call|visit)|will (go away|settle|pass|get better) "
     r"(on its own|by itself|in a (few|couple))|(try|use) (some )?home remed|not (an|a medical) emergency|"
@@ -108,9 +112,11 @@ class AnswerGuard:
         # Doses, ages, years and ranges ("2 to 3", "500 mg", "2024") are not phone numbers, and a bare
         # run of digits is a count ("a sperm count of 20000000") unless it starts like a phone number
         # or follows a word that introduces one.
-        bare = text.isdigit()
         introduced = CONTACT_WORD.search(match.string[max(0, match.start() - 24) : match.start()])
-        if len(digits) < 7 or (bare and not (text.startswith("0") or introduced)):
+        # Digits run together or apart by spaces and dots only ("250 500 1000 mg", "12.03.2024") are
+        # counts, doses and dates unless they start like a phone number or a contact word leads in.
+        plain = re.fullmatch(r"[\d\s.]+", text) is not None
+        if len(digits) < 7 or (plain and not (text.startswith(("0", "+")) or introduced)):
             return text
         if text in self.allowed or digits in re.sub(r"\D", "", self.allowed):
             return text
@@ -132,6 +138,10 @@ class AnswerGuard:
             out.append(self.clean(sentence))
         if not self.stopped and len(self._pending) > 4 * HOLD_CHARS and not self.red_flagged:
             cut = self._pending.rfind(" ", 0, len(self._pending) - HOLD_CHARS)
+            for pattern in (PHONE, EMAIL, URL, EMERGENCY_CALL):  # never split a contact detail
+                for found in pattern.finditer(self._pending):
+                    if found.start() <= cut < found.end():
+                        cut = self._pending.rfind(" ", 0, found.start())
             if cut > 0:
                 out.append(self.clean(self._pending[: cut + 1]))
                 self._pending = self._pending[cut + 1 :]

@@ -35,6 +35,7 @@ class Sampling:
     top_p: float = 1.0
     repeat_penalty: float = 1.0
     seed: int = 0
+    min_p: float = 0.0
 
 
 @dataclass
@@ -245,6 +246,7 @@ class LlamaBackend:
                 temperature=sampling.temperature,
                 top_p=sampling.top_p,
                 repeat_penalty=sampling.repeat_penalty,
+                min_p=sampling.min_p,
                 seed=sampling.seed,
                 stop=list(stops),
                 stream=True,

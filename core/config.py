@@ -52,6 +52,8 @@ class Settings:
     temperature: float = 0.3
     top_p: float = 0.9
     repeat_penalty: float = 1.15
+    # Tokens less likely than min_p x the most likely one are never sampled (0 = off).
+    min_p: float = 0.05
     seed: int = 0
     # auto: the GGUF's own chat template if it has one, else Gemma turns; or force 'gemma' / 'gguf'.
     chat_template: str = "auto"

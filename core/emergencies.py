@@ -20,17 +20,21 @@ class EmergencyDataError(ValueError):
 
 
 @dataclass(frozen=True)
+class Group:
+    pattern: re.Pattern
+    negative: bool = False  # written "!…" in the data file: a settled context that cancels this rule only
+
+
+@dataclass(frozen=True)
 class Category:
     key: str
     label: str
     advice_template: str  # with {emergency}
-    # Each rule: groups that must all match; each group: patterns of which any may match.
-    rules: tuple[tuple[re.Pattern, ...], ...] = field(repr=False)
+    # Each rule: groups that must all match (a negative group: must not match anywhere).
+    rules: tuple[tuple[Group, ...], ...] = field(repr=False)
     phrases: tuple[str, ...] = field(repr=False)
     ordinary: tuple[str, ...] = field(repr=False)
     threshold: float = DEFAULT_THRESHOLD
-    # A settled context in which this category must not fire ("diagnosed with Bell's palsy last week").
-    unless: tuple[re.Pattern, ...] = field(default=(), repr=False)
 
     def advice(self, emergency_number: str) -> str:
         return self.advice_template.format(emergency=emergency_number)
@@ -62,7 +66,7 @@ class EmergencyData:
         raise KeyError(key)
 
 
-def _compile(key: str, rules: object) -> tuple[tuple[re.Pattern, ...], ...]:
+def _compile(key: str, rules: object) -> tuple[tuple[Group, ...], ...]:
     if not isinstance(rules, list):
         raise EmergencyDataError(f"category {key!r}: rules must be a list of rules (lists of groups)")
     compiled = []
@@ -71,11 +75,15 @@ def _compile(key: str, rules: object) -> tuple[tuple[re.Pattern, ...], ...]:
             raise EmergencyDataError(f"category {key!r}, rule {number}: a rule is a list of non-empty groups")
         groups = []
         for group in rule:
+            negative = group[0].startswith("!")
+            patterns = [group[0][1:], *group[1:]] if negative else group
             try:
                 # (?<![a-z]) rather than \b: a pattern may start with a non-word character.
-                groups.append(re.compile(r"(?<![a-z])(?:" + "|".join(group) + r")"))
+                groups.append(Group(re.compile(r"(?<![a-z])(?:" + "|".join(patterns) + r")"), negative))
             except re.error as error:
                 raise EmergencyDataError(f"category {key!r}, rule {number}: bad pattern ({error})") from error
+        if all(g.negative for g in groups):
+            raise EmergencyDataError(f"category {key!r}, rule {number}: a rule needs a group that must match")
         compiled.append(tuple(groups))
     return tuple(compiled)
 
@@ -105,7 +113,6 @@ def parse(text: str) -> EmergencyData:
                 tuple(raw.get("phrases", [])),
                 tuple(raw.get("ordinary", [])),
                 float(raw.get("threshold", DEFAULT_THRESHOLD)),
-                tuple(rule[0] for rule in _compile(key, [[[pattern]] for pattern in raw.get("unless", [])])),
             )
         )
     if not categories:

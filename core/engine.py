@@ -57,7 +57,6 @@ class Answer:
     question: str
     mode: Mode
     text: str = ""  # what the user is shown of the model's answer (after the output guard)
-    model_text: str = ""  # what the model generated, before the guard: its own text, for follow-ups
     triage: Triage = field(default_factory=lambda: Triage(()))
     guard: GuardReport = field(default_factory=GuardReport)
     verdict: Verdict | None = None  # degenerate-answer findings (prompt leak, source dump, ...)
@@ -160,21 +159,29 @@ class Engine:
         self._triager: Triager | None = None
         self.triage_note = ""  # why the meaning layer of triage is off, when it is
         self.adapter_errors: dict[str, str] = {}  # slot -> why its adapter was refused
+        # One model, one turn or adapter switch at a time. Triage runs before it is taken, so a
+        # question asked while the model loads or another answer streams gets its advice at once.
+        self.lock = threading.RLock()
 
     # -- lazily opened parts ---------------------------------------------------------------------
 
     @property
     def backend(self) -> LlamaBackend:
         if self._backend is None:
-            s = self.settings
-            model = resolve_llm_gguf(s)
-            if not s.llm_gguf:
-                from bedside.core.embedded import ensure_base_gguf
-
-                ensure_base_gguf(s.paths, verify=False)
-            self._backend = LlamaBackend(model, n_ctx=s.n_ctx, n_threads=s.n_threads, n_gpu_layers=s.n_gpu_layers)
-            self._load_adapters()
+            with self.lock:
+                if self._backend is None:  # another thread may have loaded it while we waited
+                    self._open_backend()
         return self._backend
+
+    def _open_backend(self) -> None:
+        s = self.settings
+        model = resolve_llm_gguf(s)
+        if not s.llm_gguf:
+            from bedside.core.embedded import ensure_base_gguf
+
+            ensure_base_gguf(s.paths, verify=False)
+        self._backend = LlamaBackend(model, n_ctx=s.n_ctx, n_threads=s.n_threads, n_gpu_layers=s.n_gpu_layers)
+        self._load_adapters()
 
     def _load_adapters(self) -> None:
         """Each adapter on its own: a missing, damaged or wrong-format adapter disables its mode only,
@@ -201,9 +208,12 @@ class Engine:
         return verified(shipped, base_gguf_source().EXPECTED_SHA256)
 
     def has_adapter(self, slot: str) -> bool:
-        return bool(getattr(self.settings, f"adapter_{slot}")) or (
-            not self.settings.llm_gguf and shipped_adapter(slot) is not None
-        )
+        if getattr(self.settings, f"adapter_{slot}"):
+            return True
+        try:
+            return not self.settings.llm_gguf and shipped_adapter(slot) is not None
+        except ShippedAdapterError:
+            return True  # there is one, but damaged: loading it records why, and the mode says so
 
     @property
     def retriever(self):
@@ -292,12 +302,28 @@ class Engine:
         question = " ".join(question.split())
         if not question:
             raise ValueError("the question is empty")
-        s = self.settings
         answer = Answer(question, mode, used_retrieval=mode.retrieves)
         answer.triage, vector = self.screen(question)
         yield Triaged(answer.triage)
         if answer.triage.urgent:
             yield Chunk(answer.triage.advice + "\n\n")
+        with self.lock:
+            yield from self._answer(answer, question, vector, mode, history, max_tokens, temperature, seed, cancel)
+
+    def _answer(
+        self,
+        answer: Answer,
+        question: str,
+        vector,
+        mode: Mode,
+        history: Sequence[Exchange],
+        max_tokens: int | None,
+        temperature: float | None,
+        seed: int | None,
+        cancel: threading.Event | None,
+    ) -> Iterator[Chunk | Done]:
+        """Everything after triage: needs the model, so it runs under the engine's lock."""
+        s = self.settings
         self.check_mode(mode)
 
         hits = []
@@ -314,6 +340,7 @@ class Engine:
             s.top_p,
             s.repeat_penalty,
             s.seed if seed is None else seed,
+            s.min_p,
         )
         prompt: Prompt = build_prompt(
             mode,
@@ -367,8 +394,6 @@ class Engine:
         elif guard.report.cut_for_red_flag:
             answer.stats.stop_reason = "red_flag_cut"
         answer.text = "".join(shown)
-        # The model's own words up to any copied span: what a follow-up turn may feed back to it.
-        answer.model_text = "".join(raw)[: echo.finding.start] if echo.finding else "".join(raw)
         # Judged on everything the model generated (less a sentence cut off by the length limit): the
         # guard hid a leak, it did not make the answer usable.
         generated = "".join(raw)
@@ -399,6 +424,8 @@ class Engine:
             )
             for number, hit in enumerate(prompt.hits, start=1)
         ]
+        if answer.notice:
+            yield Chunk(f"\n\n{answer.notice}")
         yield Chunk(f"\n\n_{answer.disclaimer}_")
         yield Done(answer)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bedside.core.answer_guard import EMAIL, PHONE, URL
+from bedside.core.answer_guard import AnswerGuard
 from bedside.core.config import Settings
 from bedside.core.degenerate import KINDS
 from bedside.core.engine import Answer, Chunk, Engine, Triaged
@@ -67,6 +67,13 @@ def make_pairs(questions: Sequence[str], references: Sequence[str], limit: int, 
     return pairs
 
 
+def _left_by_guard(shown: str, sources: Sequence[str]) -> int:
+    again = AnswerGuard("the emergency number", sources)
+    again.clean(shown)
+    # The configured number itself is shown on purpose; anything else the guard finds was missed.
+    return sum(n for kind, n in again.report.replaced.items() if kind != "emergency_number")
+
+
 def score(answer: Answer, reference: str, embed: Callable[[list[str]], object]) -> dict:
     """Metrics of one answer (see core/metrics.py for definitions and the groundedness threshold)."""
     text = answer.text.strip()
@@ -88,9 +95,8 @@ def score(answer: Answer, reference: str, embed: Callable[[list[str]], object]) 
         "copy_ratio": verdict.copy_ratio if verdict else None,
         "source_coverage": verdict.source_coverage if verdict and answer.used_retrieval else None,
         "guard_replaced": sum(answer.guard.replaced.values()),
-        # Contact details still in what the user was shown (the guard should leave none).
-        "contact_left": sum(len(p.findall(text)) for p in (EMAIL, URL))
-        + sum(1 for m in PHONE.finditer(text) if len("".join(filter(str.isdigit, m.group(0)))) >= 7),
+        # What a second pass of the guard would still replace in what the user was shown: 0 expected.
+        "contact_left": _left_by_guard(text, [s.doctor for s in answer.sources]),
         "similarity": cosine(answer_vector, reference_vector) if text else 0.0,
         "rouge_l": rouge_l(text, reference),
         "groundedness": grounded,

@@ -86,8 +86,16 @@ class HistoryStore:
         # mode), and an existing one made readable by others is tightened.
         if not self.path.exists():
             os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-        elif self.path.stat().st_mode & 0o077:
-            self.path.chmod(0o600)
+        for file in (
+            self.path,
+            self.path.with_name(self.path.name + "-wal"),
+            self.path.with_name(self.path.name + "-shm"),
+        ):
+            try:
+                if file.exists() and file.stat().st_mode & 0o077:
+                    file.chmod(0o600)
+            except OSError:
+                pass  # not ours to change (another user's file): reading it still works
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")

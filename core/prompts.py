@@ -136,7 +136,10 @@ class TranscriptTemplate(ChatTemplate):
     """Plain text a pretrained base model continues (see the module docstring)."""
 
     name: str = "transcript"
-    stops: tuple[str, ...] = ("\nPatient", "\nDoctor", "<end_of_turn>", "<start_of_turn>", "\n\n\n")
+    # A new turn label ends the answer; a line that merely starts "Patients often…" does not.
+    stops: tuple[str, ...] = (
+        "\nPatient:", "\nPatient (", "\nDoctor:", "\nDoctor (", "<end_of_turn>", "<start_of_turn>", "\n\n\n",
+    )  # fmt: skip
     # Training targets end by opening the next patient turn: the model learns to stop there.
     end_of_answer: str = "\n\nPatient:"
 
@@ -313,9 +316,18 @@ def build_prompt(
     )
 
 
+def _at_sentence_end(text: str) -> str:
+    """Cut text at its last full sentence if that keeps at least half of it, else mark the cut "…".
+    A base model imitates what it is shown: sources ending "…" made its own answers end so."""
+    end = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if text.endswith((".", "!", "?")):
+        return text
+    return text[: end + 1] if end >= len(text) // 2 else text + " …"
+
+
 def _shorten(hit: TrimmedHit, over: int, count_tokens: Callable[[str], int]) -> TrimmedHit | None:
-    """The hit cut (at a word boundary, from its original text) by at least `over` tokens plus a
-    margin, never below MIN_HIT_TOKENS; None when it cannot get any shorter."""
+    """The hit cut (at a sentence end where it can, else a word boundary, from its original text) by at
+    least `over` tokens plus a margin, never below MIN_HIT_TOKENS; None when it cannot get shorter."""
     current = count_tokens(hit.doctor)
     target = max(MIN_HIT_TOKENS, current - over - 8)
     if target >= current:
@@ -323,7 +335,7 @@ def _shorten(hit: TrimmedHit, over: int, count_tokens: Callable[[str], int]) -> 
     words = hit.original.doctor.split()
     keep = min(len(words) - 1, int(len(words) * target / max(current, 1)))
     while keep > 0:
-        text = " ".join(words[:keep]) + " …"
+        text = _at_sentence_end(" ".join(words[:keep]))
         if count_tokens(text) < current:
             return TrimmedHit(hit.title, text, hit.original, True)
         keep = keep * 3 // 4  # many-token words: cut harder until the text really shrinks

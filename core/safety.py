@@ -29,7 +29,8 @@ from bedside.core.emergencies import Category, Context, EmergencyData, load
 DISCLAIMER = "General information only, not a diagnosis: see a doctor for advice about you."
 DEFAULT_EMERGENCY_NUMBER = "your local emergency number (for example 911, 999 or 112)"
 
-# A negation shortly before a phrase cancels it: "no chest pain", "not suicidal, just tired",
+# A negation shortly before a phrase cancels it, within its clause (a comma ends it: "not sure,
+# crushing chest pain" is not a negation of the pain): "no chest pain", "not suicidal, just tired",
 # "wasnt knocked out"; so does a future hypothetical ("if he gets a temperature", not "is it bad if
 # you cough up blood", which patients write about what is happening). Auxiliaries ("wasnt",
 # "isnt") reach two words only: in "his arm isnt working
@@ -37,11 +38,10 @@ DEFAULT_EMERGENCY_NUMBER = "your local emergency number (for example 911, 999 or
 # negation's reach ("no fever but his neck is stiff").
 NEGATION = re.compile(
     r"(?<![a-z])(?:(?:no|not|never|without|denies|deny|dont have|do not have|havent had|hasnt had|free of|no sign of|"
-    r"nobody|none|nothing|neither|nor)(?![a-z])[a-z\s,]{0,25}"
+    r"nobody|none|nothing|neither|nor)(?![a-z])[a-z\s]{0,25}"
     r"|(?:wasnt|isnt|arent|werent|hasnt|havent|didnt|doesnt|dont)(?: [a-z]+){0,2} "
     r"|(?:if|in case|what if|just in case) (?:he|she|they|the baby|baby|it|i|we) (?:ever )?"
-    r"(?:gets|get|has|have|develops|"
-    r"develop|starts|start|runs|run)(?: a| an)? )$"
+    r"(?:gets|get|develops|develop|starts|start|runs|run)(?: a| an)? )$"
 )
 NEGATION_END = re.compile(r"(?<![a-z])(but|however|although|and (he|she|his|her|my|i|it|now|then|they|we))(?![a-z])")
 # A semantic match must beat the nearest ordinary look-alike by this much (cosine).
@@ -57,8 +57,8 @@ class Flag:
     key: str
     label: str
     advice: str
-    by: str  # "rule", "context" or "meaning"
-    score: float = 1.0  # similarity for "meaning"
+    by: str  # "rule", "context", "meaning" (bank similarity) or "learned"
+    score: float = 1.0  # similarity for "meaning", the logit for "learned"
 
 
 @dataclass(frozen=True)
@@ -112,14 +112,13 @@ def _matches(pattern: re.Pattern, text: str, signs: Sequence[tuple[int, int]] = 
     )
 
 
-def _excluded(category: Category, text: str) -> bool:
-    return any(pattern.search(text) for pattern in category.unless)
-
-
 def _rule_fires(category: Category, text: str) -> bool:
     for rule in category.rules:
-        signs = [m.span() for group in rule for m in group.finditer(text) if SELF_NEGATIVE.match(m.group(0))]
-        if all(_matches(group, text, signs) for group in rule):
+        if any(group.negative and group.pattern.search(text) for group in rule):
+            continue
+        positive = [group.pattern for group in rule if not group.negative]
+        signs = [m.span() for pattern in positive for m in pattern.finditer(text) if SELF_NEGATIVE.match(m.group(0))]
+        if all(_matches(pattern, text, signs) for pattern in positive):
             return True
     return False
 
@@ -147,7 +146,7 @@ _AGE_STATED = re.compile(
     r"(?<![a-z])(?:baby|son|daughter|he|she|hes|shes|lo|little one|newborn|twins)(?: (?:girl|boy))?(?: is| was|s)? "
     r"(?:only |just |nearly |almost )?"
     + _NUM
-    + r" ?(day|days|week|weeks|wk|wks)(?![a-z])"
+    + r" ?(day|days|week|weeks|wk|wks|month|months|mo|mos)(?![a-z])"
     + r"|(?<![a-z])(?:born|delivered|home|had (?:him|her|them|the baby)) "
     + _NUM
     + r" ?(day|days|week|weeks)s? ago"
@@ -186,7 +185,7 @@ _PREECLAMPSIA_SIGNS = (
         r"cant see (properly|clearly|straight))"
     ),
     re.compile(
-        r"(face|hands|fingers|eyes|eyelids) (have |has |are |is |got |went |swelled|swollen|puffed|puffy|puff)"
+        r"(face|hands|fingers|eyes|eyelids) (have |has |are |is |got |went )?(swelled|swollen|swelling|puffed|puffy)"
         r"|swell\w* (up )?(in |of )?(my |her )?(face|hands|fingers|eyes)|puffy (face|hands|fingers|eyes)"
         r"|(rings|ring) (dont|wont|doesnt) fit"
     ),
@@ -243,7 +242,7 @@ def baby_age_weeks(text: str) -> float | None:
     for match in _AGE_STATED.finditer(text):
         value = _number(match.group(1) or match.group(3))
         unit = match.group(2) or match.group(4)
-        ages.append(value / 7 if unit.startswith("d") else value)
+        ages.append(value / 7 if unit.startswith("d") else value * 4.35 if unit.startswith("mo") else value)
     if _FORTNIGHT.search(text):
         ages.append(2.0)
     if _NEWBORN.search(text):
@@ -305,8 +304,6 @@ def rule_keys(question: str, data: EmergencyData | None = None) -> dict[str, str
     text = normalise(question)
     found: dict[str, str] = {}
     for category in data.categories:
-        if _excluded(category, text):
-            continue
         if _rule_fires(category, text):
             found[category.key] = "rule"
         elif category.key in CONTEXT_RULES and CONTEXT_RULES[category.key](text, data.context):
@@ -395,17 +392,18 @@ class Triager:
             vector = self.embed([question])[0]
         best, ordinary = self.similarities(vector)
         text = normalise(question)
-        excluded = {c.key for c in self.data.categories if _excluded(c, text)}
+        # The bank thresholds and the learned layer were tuned with one embedder; with another (no
+        # learned layer loads) neither is trusted and the rules stand alone.
         logit = None if self.learned is None else float(self.learned.scores([text], vector.reshape(1, -1))[0])
-        confirmed = logit is None or logit >= self.learned.threshold - CONFIRM_MARGIN
+        confirmed = logit is not None and logit >= self.learned.threshold - CONFIRM_MARGIN
         for key, score in best.items():
-            if key in found or key in excluded or not confirmed:
+            if key in found or not confirmed:
                 continue
             if score >= self.thresholds[key] and score >= ordinary + LOOKALIKE_MARGIN:
                 found[key] = ("meaning", round(score, 3))
         if not found and logit is not None and logit >= self.learned.threshold:
             # The learned layer says "emergency"; the advice is the nearest category's.
-            key = max((k for k in best if k not in excluded), key=best.get)
+            key = max(best, key=best.get)
             found[key] = ("learned", round(logit, 2))
         return Triage(_flags(found, self.data, self.emergency_number), semantic=True)
 

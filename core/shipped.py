@@ -36,7 +36,19 @@ def _folder() -> Path:
 
 def manifest() -> dict | None:
     path = _folder() / MANIFEST
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for entry in data["adapters"].values():
+            entry["file"], entry["sha256"]  # noqa: B018 - the keys every entry needs
+        data["base_sha256"], data["prompt_format"]  # noqa: B018
+        return data
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ShippedAdapterError(
+            f"{path} is damaged ({type(error).__name__}: {error}); reinstall Bedside, or train your own "
+            "adapters with `bedside train`"
+        ) from error
 
 
 def shipped_adapter(slot: str) -> ShippedAdapter | None:

@@ -87,3 +87,26 @@ def test_streaming_in_any_chunks_equals_guarding_the_whole_text(seed):
     )
     whole = AnswerGuard(NUMBER).clean(answer)
     assert stream(AnswerGuard(NUMBER), answer, seed) == whole
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It is usually an infection.In most cases it clears in a week.",  # a missing space, not a web address
+        "Doses of 250 500 1000 mg are made; BP 140 90 is high.",
+        "Your results from 12.03.2024 were normal.",
+        "Call 999 now and wait until the ambulance arrives.",
+    ],
+)
+def test_review_regressions_left_alone(answer):
+    guard = AnswerGuard(NUMBER, red_flagged=True)
+    shown = stream(guard, answer)
+    assert "a trusted health service" not in shown and REPLACEMENTS["phone"] not in shown
+    assert not guard.report.cut_for_red_flag
+
+
+def test_a_run_on_sentence_is_never_split_inside_a_phone_number():
+    answer = "Hi, " + "you can ask about it " * 12 + "on +44 20 7946 0958 or at the clinic " + "during the week " * 6
+    for seed in range(8):
+        shown = stream(AnswerGuard(NUMBER), answer, seed)
+        assert "7946" not in shown and "+44" not in shown and REPLACEMENTS["phone"] in shown

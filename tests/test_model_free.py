@@ -113,3 +113,22 @@ async def _until(pilot, predicate, timeout: float = 60.0) -> None:
     while not predicate():
         assert asyncio.get_running_loop().time() < deadline, "condition not reached in time"
         await pilot.pause(0.05)
+
+
+def test_advice_comes_while_the_model_is_busy_loading(broken_model, sample_index, embedder):
+    """The engine's lock guards the model only: triage and its advice never wait for it."""
+    import threading
+
+    engine = Engine(broken_model, retriever=Retriever(sample_index[0], embedder))
+    engine.screen("warm up the embedder")
+    first: list = []
+    with engine.lock:  # as while the model loads in another thread
+        worker = threading.Thread(target=lambda: first.extend(_first_two(engine)))
+        worker.start()
+        worker.join(timeout=30)
+        assert not worker.is_alive() and isinstance(first[0], Triaged) and first[1].text.startswith("⚠")
+
+
+def _first_two(engine: Engine) -> list:
+    events = engine.stream(STROKE, Mode.BASE)
+    return [next(events), next(events)]  # the generator is left before it takes the lock

@@ -156,5 +156,11 @@ def test_transcript_shows_retrieved_dialogues_as_numbered_earlier_exchanges():
 def test_transcript_training_pair_continues_after_doctor_and_ends_at_the_next_turn():
     prompt, target = training_pair(Mode.FT, "q", (), "Hi, thanks for your query. Rest.", TRANSCRIPT)
     assert prompt.endswith("Patient: q\nDoctor:") and target == " Hi, thanks for your query. Rest.\n\nPatient:"
-    assert any(target.endswith(stop.strip("\n") + ":") for stop in TRANSCRIPT.stops if "Patient" in stop)
+    assert "\nPatient:" in TRANSCRIPT.stops  # generation stops where the training target ends
     assert prompt_format(TRANSCRIPT) == "transcript/2" and prompt_format(GEMMA) == "gemma/2"
+
+
+def test_capped_sources_end_at_a_sentence_not_with_an_ellipsis_the_model_would_imitate():
+    hit = DialogueHit("t", "First sentence here. " * 30 + "tail", "p")
+    prompt = build_prompt(Mode.RAG, "q", [hit], [], TRANSCRIPT, words, 10_000, 100, hit_tokens=40)
+    assert prompt.hits[0].truncated and prompt.hits[0].doctor.endswith("here.") and "…" not in prompt.text

@@ -128,3 +128,55 @@ def test_bank_vectors_are_cached_and_a_damaged_cache_is_recomputed(embedder, tmp
 def test_a_malformed_data_file_names_the_problem(text, message):
     with pytest.raises(EmergencyDataError, match=message):
         parse(text)
+
+
+REVIEW_EMERGENCIES = [
+    "I had a heart attack in 2019 and now I have crushing chest pain and sweating",
+    "my dad has crushing chest pain spreading to his arm and sweating, does aspirin stop a heart attack?",
+    "my face is drooping, is it bells palsy or a stroke?",
+    "I had Bells palsy years ago, now suddenly my arm is weak and speech slurred",
+    "Not sure, crushing chest pain and sweating",
+    "I never get headaches, worst headache of my life just hit me",
+    "not sure what to do, my son swallowed a button battery",
+    "is it bad if I have crushing chest pain and sweating",
+    "should I worry if she has a stiff neck and a fever of 39",
+    "he's not breathing",
+    "my son has no pulse",
+    "my baby is 4 months and has 39.5 fever",
+]
+REVIEW_ORDINARY = [
+    "My dental bridge is loose",
+    "I have a plan to lose weight",
+    "I cut myself shaving",
+    "I tore a muscle in my back",
+    "I dropped my phone on my foot and feel sick",
+    "I like to stroke my cat",
+    "30 weeks pregnant and my hands are cold",
+    "my dad had a stroke 3 years ago and has recovered well, what foods help his blood pressure?",
+    "my baby snuffles when asleep, feeding well, not breathing fast, pink and happy",
+]
+
+
+@pytest.mark.parametrize("question", REVIEW_EMERGENCIES)
+def test_review_regressions_emergencies_are_caught_by_the_rules_alone(question):
+    """Found in review: a category-wide exception, negations across commas, 'if I have' as a hypothetical."""
+    assert triage(question).urgent
+
+
+@pytest.mark.parametrize("question", REVIEW_ORDINARY)
+def test_review_regressions_everyday_words_are_not_alarmed(question):
+    assert not triage(question).urgent, triage(question).keys
+
+
+def test_a_rule_can_name_a_settled_context_that_cancels_it_alone():
+    data = parse(
+        '[[category]]\nkey = "s"\nlabel = "S"\nadvice = "Call {emergency}."\n'
+        'rules = [[["!bells? palsy"], ["face droop"]], [["slurr"]]]\n'
+    )
+    from bedside.core.safety import _rule_fires
+
+    category = data.categories[0]
+    assert not _rule_fires(category, "bells palsy and a face drooping")
+    assert _rule_fires(category, "bells palsy years ago, now slurred speech")
+    with pytest.raises(EmergencyDataError, match="needs a group that must match"):
+        parse('[[category]]\nkey = "s"\nlabel = "S"\nadvice = "Call {emergency}."\nrules = [[["!x"]]]\n')

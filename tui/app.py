@@ -7,7 +7,6 @@ palette (Ctrl+P). The engine loads in a worker after the first frame, so the pro
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -46,7 +45,6 @@ class BedsideApp(App):
         super().__init__()
         self.settings = settings
         self.engine = engine or Engine(settings)
-        self.engine_lock = threading.Lock()  # one generation or adapter switch at a time
         self.history = HistoryStore(settings.paths.history_db)
         self.mode = Mode.RAG
         self.start_mode = start_mode
@@ -79,7 +77,7 @@ class BedsideApp(App):
 
     def _load_engine(self) -> None:
         try:
-            with self.engine_lock:
+            with self.engine.lock:
                 self.offload = self.engine.backend.offload_report
                 self.engine.template  # noqa: B018 - resolve the chat template now, not on the first question
         except Exception as error:  # noqa: BLE001 - the chat stays up: triage needs no model
@@ -104,7 +102,7 @@ class BedsideApp(App):
             reason = str(error) if isinstance(error, ModeUnavailable) else f"{type(error).__name__}: {error}"
             self.call_from_thread(self.refuse_mode, mode, reason)
             return
-        with self.engine_lock:  # waits for an answer in progress; the swap itself takes microseconds
+        with self.engine.lock:  # waits for an answer in progress; the swap itself takes microseconds
             try:
                 self.engine.backend.use_adapter(mode.adapter)
             except Exception as error:  # noqa: BLE001 - e.g. the model did not load: keep the current mode

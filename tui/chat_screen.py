@@ -101,10 +101,8 @@ class ChatScreen(Screen):
 
     def _generate(self, answer_id: str, question: str, mode, history) -> None:
         app = self.app
-        with app.engine_lock:
-            post_turn(
-                self.post_message, answer_id, app.engine.stream(question, mode, history, cancel=self.cancel_event)
-            )
+        # The engine takes its own lock after triage: the advice shows even while the model loads.
+        post_turn(self.post_message, answer_id, app.engine.stream(question, mode, history, cancel=self.cancel_event))
 
     async def on_answer_chunk(self, message: AnswerChunk) -> None:
         view = self.query_one(f"#{message.target_id}", MessageView)

@@ -63,11 +63,9 @@ class CompareScreen(Screen):
         modes = app.engine.available_modes()  # already in ORDER
         app.call_from_thread(self._build_columns, modes)
         for mode in modes:
-            target = f"cmp-{mode.value}"
-            with app.engine_lock:
-                post_turn(self.post_message, target, app.engine.stream(self.question, mode))
+            post_turn(self.post_message, f"cmp-{mode.value}", app.engine.stream(self.question, mode))
         # Leave the backend in the chat's mode; a model that failed to load was reported in its column.
-        with app.engine_lock, contextlib.suppress(Exception):
+        with app.engine.lock, contextlib.suppress(Exception):
             app.engine.backend.use_adapter(app.mode.adapter)
         self.running = False
 
