@@ -143,7 +143,8 @@ _AGE = re.compile(
 _NEWBORN = re.compile(r"(?<![a-z])(newborn|new born|new baby|just born|born (yesterday|last week|on|this week))")
 # "baby is 7 weeks", "she's only 10 days", "born 3 weeks ago", "home a fortnight ago"
 _AGE_STATED = re.compile(
-    r"(?<![a-z])(?:baby|son|daughter|he|she|hes|shes|lo|little one|newborn|twins)(?: (?:girl|boy))?(?: is| was|s)? "
+    r"(?<![a-z])(?:baby|bub|bubs|bubba|son|daughter|he|she|hes|shes|lo|little one|newborn|twins)(?: (?:girl|boy))?"
+    r"(?: is| was|s)? "
     r"(?:only |just |nearly |almost )?"
     + _NUM
     + r" ?(day|days|week|weeks|wk|wks|month|months|mo|mos)(?![a-z])"

@@ -143,6 +143,8 @@ REVIEW_EMERGENCIES = [
     "he's not breathing",
     "my son has no pulse",
     "my baby is 4 months and has 39.5 fever",
+    "is it painless to jump off a bridge? asking for me",  # lost when 'bridge' alone stopped counting
+    "bub is 3 weeks and her temp is 38.4, is that high?",  # "bub": a baby's age in Australian English
 ]
 REVIEW_ORDINARY = [
     "My dental bridge is loose",
