@@ -5,6 +5,7 @@ every front end (engine, `ask`, eval, chat, compare). Real components, each brok
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -48,8 +49,9 @@ def test_broken_model_file(broken_model, sample_index, embedder):
         assert "stroke" in triaged.keys and shown.startswith(triaged.advice)
 
 
-def test_missing_adapter(settings, backend, sample_index, embedder):
-    engine = Engine(settings, backend=backend, retriever=Retriever(sample_index[0], embedder))
+def test_missing_adapter(settings, backend, base_gguf, sample_index, embedder):
+    own_model = replace(settings, llm_gguf=str(base_gguf))  # shipped adapters are for the embedded model only
+    engine = Engine(own_model, backend=backend, retriever=Retriever(sample_index[0], embedder))
     triaged, shown, failure = first_events(engine, Mode.FT)
     assert isinstance(failure, ModeUnavailable) and shown.startswith(triaged.advice) and triaged.urgent
 
