@@ -39,13 +39,23 @@ CONTACT_WORD = re.compile(r"\b(call|phone|ring|dial|tel|telephone|mobile|number|
 # Placeholders a base model copies from forum data.
 PLACEHOLDER = re.compile(r"\[(?:email|e-mail|phone|number|name|link|url|address)[^\]]{0,20}\]", re.IGNORECASE)
 
-WAIT_AT_HOME = re.compile(
+# After a red flag, a sentence that delays care or reassures cuts the answer: waiting, home care,
+# "see your doctor soon", "usually clears in two weeks", "it is a common condition". Read in the
+# chat: after the chemical-in-the-eye advice every mode went on to call it conjunctivitis that clears
+# by itself. A small model's guess must not talk a patient out of the advice above it.
+DELAYS_CARE = re.compile(
     r"\b(wait (and see|a (few|couple of) (days|hours)|for it to (pass|settle|go|get better)|it out)|"
-    r"rest at home|stay at home|"
-    r"sleep it off|(no|not any) need to (see|go|call|worry|visit|rush)|nothing to worry about|"
-    r"(don'?t|do not|doesn'?t|does not) need to (see|go to|call|visit)|will (go away|settle|pass|get better) "
-    r"(on its own|by itself|in a (few|couple))|(try|use) (some )?home remed|not (an|a medical) emergency|"
-    r"is (usually|probably|likely) (nothing|harmless|not serious))",
+    r"rest at home|stay at home|at home|sleep it off|(no|not any) need to (see|go|call|worry|visit|rush)|"
+    r"nothing to worry about|nothing serious|not serious|harmless|good sign|"
+    r"(don'?t|do not|doesn'?t|does not) need to (see|go to|call|visit)|"
+    r"(usually|often|normally|should|will|may|can) (clear|clears|settle|settles|resolve|resolves|heal|heals|"
+    r"go away|goes away|pass|passes|get better|improve)|"
+    r"(clear|clears|settle|settles|resolve|resolves|heal|heals|go away|goes away) (within|in|by|on its own)|"
+    r"(see|visit|consult|contact|book|ask) (your|a|an) (doctor|gp|physician|pharmacist|optician|optometrist|"
+    r"specialist|dentist)(?! (now|immediately|urgently|straight away|today|at once|right away))|"
+    r"(try|use) (some )?home remed|not (an|a medical) emergency|"
+    r"(is|it'?s) (a |an |very |quite )?(common|normal|typical|usual|minor|mild)|"
+    r"is (usually|probably|likely) (nothing|harmless|not serious))(?![a-z])",
     re.IGNORECASE,
 )
 # A sentence ends at . ! ? and a space, but not after a title or "e.g.": "Dr. Anil Kumar" is released
@@ -62,15 +72,17 @@ REPLACEMENTS = {
     "placeholder": "your doctor",
 }
 HOLD_CHARS = 48  # the longest phone number or URL a run-on sentence may be split inside
+LOOP_MIN_WORDS = 5  # a short line may repeat ("Rest."); a repeated sentence of five words is a loop
 
 
 @dataclass
 class GuardReport:
     replaced: Counter = field(default_factory=Counter)  # kind -> count
     cut_for_red_flag: bool = False
+    loop: bool = False  # a sentence came again: the model was looping, generation stopped
 
     def to_json(self) -> dict:
-        return {"replaced": dict(self.replaced), "cut_for_red_flag": self.cut_for_red_flag}
+        return {"replaced": dict(self.replaced), "cut_for_red_flag": self.cut_for_red_flag, "loop": self.loop}
 
 
 class AnswerGuard:
@@ -82,12 +94,13 @@ class AnswerGuard:
         self.report = GuardReport()
         self._pending = ""
         self.dropped = ""  # a sentence cut off by the length limit, not shown
-        self.stopped = False  # a red-flag cut ended the answer: the caller stops generating
+        self.stopped = False  # a red-flag cut or a loop ended the answer: the caller stops generating
+        self._seen: set[str] = set()  # sentences already released, normalised
 
     # -- whole text ------------------------------------------------------------------------------
     def clean(self, text: str) -> str:
         """The guarded version of one stretch of text (a sentence or a whole answer)."""
-        if self.red_flagged and WAIT_AT_HOME.search(text):
+        if self.red_flagged and DELAYS_CARE.search(text):
             self.report.cut_for_red_flag = True
             self.stopped = True
             return REDFLAG_CUT
@@ -124,6 +137,17 @@ class AnswerGuard:
         return REPLACEMENTS["phone"]
 
     # -- streaming -------------------------------------------------------------------------------
+    def _release(self, sentence: str) -> str:
+        """A sentence, guarded; or nothing, and a stop, when it repeats one already shown: a loop
+        (seen in the chat: Base repeating the same bullet lines until the length limit)."""
+        key = " ".join(re.findall(r"[a-z0-9']+", sentence.lower()))
+        if len(key.split()) >= LOOP_MIN_WORDS and key in self._seen:
+            self.report.loop = True
+            self.stopped = True
+            return ""
+        self._seen.add(key)
+        return self.clean(sentence)
+
     def feed(self, text: str) -> str:
         """Text safe to show now: whole sentences, guarded; a run-on sentence in guarded pieces."""
         if self.stopped:
@@ -135,7 +159,7 @@ class AnswerGuard:
             if not match:
                 break
             sentence, self._pending = self._pending[: match.end()], self._pending[match.end() :]
-            out.append(self.clean(sentence))
+            out.append(self._release(sentence))
         if not self.stopped and len(self._pending) > 4 * HOLD_CHARS and not self.red_flagged:
             cut = self._pending.rfind(" ", 0, len(self._pending) - HOLD_CHARS)
             for pattern in (PHONE, EMAIL, URL, EMERGENCY_CALL):  # never split a contact detail
@@ -156,4 +180,4 @@ class AnswerGuard:
         if drop_partial and rest.strip() and not rest.rstrip().endswith((".", "!", "?", ")", "]")):
             self.dropped = rest
             return ""
-        return self.clean(rest)
+        return self._release(rest)

@@ -84,6 +84,8 @@ class Answer:
         """A short line when Bedside itself stopped or cut the answer, so the reader knows why it ends."""
         if self.stats.stop_reason == "echo":
             return "_(Stopped: the model began repeating its instructions or sources; that part is not shown.)_"
+        if self.stats.stop_reason == "loop":
+            return "_(Stopped: the model began repeating itself.)_"
         return ""
 
     def to_json(self) -> dict:
@@ -393,6 +395,8 @@ class Engine:
             answer.stats.stop_reason = "echo"
         elif guard.report.cut_for_red_flag:
             answer.stats.stop_reason = "red_flag_cut"
+        elif guard.report.loop:
+            answer.stats.stop_reason = "loop"
         answer.text = "".join(shown)
         # Judged on everything the model generated (less a sentence cut off by the length limit): the
         # guard hid a leak, it did not make the answer usable.

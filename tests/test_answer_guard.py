@@ -92,7 +92,7 @@ def test_streaming_in_any_chunks_equals_guarding_the_whole_text(seed):
 @pytest.mark.parametrize(
     "answer",
     [
-        "It is usually an infection.In most cases it clears in a week.",  # a missing space, not a web address
+        "It is usually an infection.In most cases antibiotics are needed.",  # a missing space, not a web address
         "Doses of 250 500 1000 mg are made; BP 140 90 is high.",
         "Your results from 12.03.2024 were normal.",
         "Call 999 now and wait until the ambulance arrives.",
@@ -110,3 +110,33 @@ def test_a_run_on_sentence_is_never_split_inside_a_phone_number():
     for seed in range(8):
         shown = stream(AnswerGuard(NUMBER), answer, seed)
         assert "7946" not in shown and "+44" not in shown and REPLACEMENTS["phone"] in shown
+
+
+def test_a_loop_stops_at_the_first_repeated_sentence():
+    line = "* Make sure she has plenty of sleep and rest if possible\n"
+    answer = "Hi, thanks for your query. It is common.\n" + line + "* Keep ice on it\n" + line * 3
+    guard = AnswerGuard(NUMBER)
+    shown = stream(guard, answer)
+    assert shown.count("plenty of sleep") == 1 and guard.stopped and guard.report.loop
+    short = "Rest.\nRest.\nDrink water and rest well tonight."  # short lines may repeat
+    assert stream(AnswerGuard(NUMBER), short) == short
+
+
+@pytest.mark.parametrize(
+    "reassurance",
+    [
+        "It is a common condition called conjunctivitis.",
+        "Bacterial or viral conjunctivitis usually clears within one to two weeks.",
+        "See your doctor soon for any eye problems.",
+        "Clean crusts from the eyelids at home with cooled boiled water.",
+    ],
+)
+def test_after_a_red_flag_reassurance_or_delayed_care_cuts_the_answer(reassurance):
+    """Read in the chat: after the chemical-in-the-eye advice, every mode called it conjunctivitis."""
+    answer = f"Hi, thanks for your query. {reassurance} Take care."
+    flagged = AnswerGuard(NUMBER, red_flagged=True)
+    shown = stream(flagged, answer)
+    assert reassurance not in shown and shown.endswith(REDFLAG_CUT)
+    assert stream(AnswerGuard(NUMBER), answer) == answer  # for an ordinary question it stands
+    urgent = "Hi, thanks for your query. See a doctor now and keep rinsing the eye."
+    assert stream(AnswerGuard(NUMBER, red_flagged=True), urgent) == urgent
