@@ -88,9 +88,25 @@ class ChatTemplate:
     name: str
     stops: tuple[str, ...]
     end_of_answer: str  # appended to a training target so the model learns to stop
+    answer_lead: str = ""  # between the prompt and the answer's first word (primer or training target)
 
     def render(self, turns: Sequence[tuple[str, str]], question: str) -> str:
         raise NotImplementedError
+
+    def prompt(self, question: str, hits: Sequence[RetrievedAnswer], history: Sequence[Exchange]) -> str:
+        """Instructions in the model's own turns: the system text and numbered sources ride in the user turn."""
+        turns = [(user_message(ex.question, (), first_turn=i == 0), ex.answer) for i, ex in enumerate(history)]
+        return self.render(turns, user_message(question, hits, first_turn=not history))
+
+    def stable_chars(self, text: str) -> int:
+        """How much of `text` every prompt of this layout shares: its KV state is reused."""
+        system_at = text.find(SYSTEM_PROMPT)
+        stable = system_at + len(SYSTEM_PROMPT) if system_at >= 0 else 0
+        # A first turn with sources also shares their fixed introduction: one more reusable stretch.
+        intro = "\n\n" + SOURCES_INTRO
+        if stable and text.startswith(intro, stable):
+            stable += len(intro)
+        return stable
 
 
 @dataclass(frozen=True)
@@ -142,6 +158,7 @@ class TranscriptTemplate(ChatTemplate):
     )  # fmt: skip
     # Training targets end by opening the next patient turn: the model learns to stop there.
     end_of_answer: str = "\n\nPatient:"
+    answer_lead: str = " "  # "Doctor: Hi, …"
 
     def render(self, turns: Sequence[tuple[str, str]], question: str) -> str:
         parts = [TRANSCRIPT_HEADER]
@@ -149,7 +166,7 @@ class TranscriptTemplate(ChatTemplate):
         parts.append(f"Patient: {question}\nDoctor:")
         return "\n\n".join(parts)
 
-    def render_with_sources(self, question: str, hits: Sequence[RetrievedAnswer], history: Sequence[Exchange]) -> str:
+    def prompt(self, question: str, hits: Sequence[RetrievedAnswer], history: Sequence[Exchange]) -> str:
         parts = [TRANSCRIPT_HEADER]
         for number, hit in enumerate(hits, start=1):
             patient = getattr(hit, "patient", "") or getattr(getattr(hit, "original", None), "patient", "")
@@ -157,6 +174,9 @@ class TranscriptTemplate(ChatTemplate):
         parts += [f"Patient: {ex.question}\nDoctor: {ex.answer}" for ex in history]
         parts.append(f"Patient: {question}\nDoctor:")
         return "\n\n".join(parts)
+
+    def stable_chars(self, text: str) -> int:
+        return len(TRANSCRIPT_HEADER) if text.startswith(TRANSCRIPT_HEADER) else 0
 
 
 def prompt_format(template: ChatTemplate) -> str:
@@ -204,13 +224,6 @@ def user_message(question: str, hits: Sequence[RetrievedAnswer], first_turn: boo
         parts.append(sources_block(hits))
     parts.append(f"Patient: {question}")
     return "\n\n".join(parts)
-
-
-def render(template: ChatTemplate, question: str, hits: Sequence[RetrievedAnswer], history: Sequence[Exchange]) -> str:
-    if isinstance(template, TranscriptTemplate):
-        return template.render_with_sources(question, hits, history)
-    turns = [(user_message(ex.question, (), first_turn=i == 0), ex.answer) for i, ex in enumerate(history)]
-    return template.render(turns, user_message(question, hits, first_turn=not history))
 
 
 @dataclass(frozen=True)
@@ -265,9 +278,7 @@ def build_prompt(
     history = list(history)
     dropped_hits = dropped_turns = 0
     while True:
-        # A transcript ends "Doctor:"; the primer goes after a space, as the reply's first words.
-        joined = (" " + primer if isinstance(template, TranscriptTemplate) else primer) if primer else ""
-        text = render(template, question, kept, history) + joined
+        text = template.prompt(question, kept, history) + (template.answer_lead + primer if primer else "")
         tokens = count_tokens(text)
         if tokens <= limit:
             break
@@ -294,25 +305,15 @@ def build_prompt(
             f"the question alone needs {tokens} tokens but the context allows {limit} "
             f"(n_ctx {n_ctx} minus {answer_tokens} for the answer); shorten it or raise n_ctx"
         )
-    if isinstance(template, TranscriptTemplate):
-        return Prompt(
-            text,
-            tokens,
-            tuple(kept),
-            dropped_hits,
-            sum(h.truncated for h in kept),
-            dropped_turns,
-            primer,
-            len(TRANSCRIPT_HEADER),
-        )
-    system_at = text.find(SYSTEM_PROMPT)
-    stable = system_at + len(SYSTEM_PROMPT) if system_at >= 0 else 0
-    # A first turn with sources also shares their fixed introduction: one more reusable stretch.
-    intro = "\n\n" + SOURCES_INTRO
-    if stable and text.startswith(intro, stable):
-        stable += len(intro)
     return Prompt(
-        text, tokens, tuple(kept), dropped_hits, sum(h.truncated for h in kept), dropped_turns, primer, stable
+        text,
+        tokens,
+        tuple(kept),
+        dropped_hits,
+        sum(h.truncated for h in kept),
+        dropped_turns,
+        primer,
+        template.stable_chars(text),
     )
 
 
@@ -366,9 +367,8 @@ def training_pair(
 ) -> tuple[str, str]:
     """(prompt, target) for supervised fine-tuning: loss goes on the target only. Uses the same
     rendering as inference, so the adapter meets at run time exactly what it saw in training."""
-    lead = " " if isinstance(template, TranscriptTemplate) else ""  # "Doctor: Hi, …", as at inference
     shown = capped_hits(hits, hit_tokens, count_tokens) if mode.retrieves else []
-    return render(template, question, shown, ()), lead + answer + template.end_of_answer
+    return template.prompt(question, shown, ()), template.answer_lead + answer + template.end_of_answer
 
 
 # ---- citations --------------------------------------------------------------------------------
