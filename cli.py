@@ -184,7 +184,7 @@ def ask(
 
     Emergency advice comes first, before anything that can fail: a model, adapter or index that
     does not load still leaves the advice on screen (and in --json), then the error, exit code 2."""
-    from bedside.core.engine import Chunk, Done, Engine, Triaged
+    from bedside.core.engine import Engine, run_turn
     from bedside.core.modes import Mode
 
     try:
@@ -198,23 +198,18 @@ def ask(
     for current in modes:
         if not as_json:
             out.rule(escape(f"{current.label} mode"))
-        triaged = answer = None
-        try:
-            for event in engine.stream(question, current, max_tokens=max_tokens):
-                if isinstance(event, Triaged):
-                    triaged = event.triage
-                elif isinstance(event, Chunk):
-                    if not as_json:
-                        out.print(event.text, end="", markup=False, highlight=False)
-                elif isinstance(event, Done):
-                    answer = event.answer
-        except Exception as error:  # noqa: BLE001 - whatever failed, the advice is out and the error is named
-            message = str(error) if isinstance(error, ValueError | RuntimeError | OSError) else repr(error)
+
+        def show(text: str) -> None:
+            out.print(text, end="", markup=False, highlight=False)
+
+        turn = run_turn(engine.stream(question, current, max_tokens=max_tokens), None if as_json else show)
+        if turn.error is not None:  # whatever failed, the advice is out and the error is named
             if as_json:
-                print(json.dumps(failed_turn_json(question, current, triaged, message)), flush=True)
+                print(json.dumps(failed_turn_json(question, current, turn.triage, turn.error_text)), flush=True)
             else:
                 out.print()
-            fail(message)
+            fail(turn.error_text)
+        answer = turn.answer
         if as_json:
             print(json.dumps(answer.to_json()), flush=True)
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +142,50 @@ class Chunk:
 @dataclass(frozen=True)
 class Done:
     answer: Answer
+
+
+@dataclass
+class Turn:
+    """What one turn came to, for any front end: the triage (always, if the question was asked), the
+    text shown, and the answer or the error that ended it."""
+
+    triage: Triage | None = None
+    shown: str = ""
+    answer: Answer | None = None
+    error: Exception | None = None
+
+    @property
+    def advice(self) -> str:
+        return self.triage.advice if self.triage else ""
+
+    @property
+    def error_text(self) -> str:
+        error = self.error
+        if error is None:
+            return ""
+        return (
+            str(error) if isinstance(error, ValueError | RuntimeError | OSError) else f"{type(error).__name__}: {error}"
+        )
+
+
+def run_turn(events: Iterator[Triaged | Chunk | Done], on_text: Callable[[str], None] | None = None) -> Turn:
+    """Consume one turn's events (the only loop that does): text goes to `on_text` as it comes; a
+    failure after triage ends the turn with its error, the advice already given."""
+    turn, shown = Turn(), []
+    try:
+        for event in events:
+            if isinstance(event, Triaged):
+                turn.triage = event.triage
+            elif isinstance(event, Chunk):
+                shown.append(event.text)
+                if on_text:
+                    on_text(event.text)
+            elif isinstance(event, Done):
+                turn.answer = event.answer
+    except Exception as error:  # noqa: BLE001 - any failure ends the turn; the front end says which
+        turn.error = error
+    turn.shown = "".join(shown)
+    return turn
 
 
 HOW_TO_TRAIN = (

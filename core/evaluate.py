@@ -16,7 +16,7 @@ from pathlib import Path
 from bedside.core.answer_guard import AnswerGuard
 from bedside.core.config import Settings
 from bedside.core.degenerate import KINDS
-from bedside.core.engine import Answer, Chunk, Engine, Triaged
+from bedside.core.engine import Answer, Engine, run_turn
 from bedside.core.metrics import citation_validity, cosine, groundedness, rouge_l, sentences, words
 from bedside.core.modes import ORDER, Mode
 from bedside.core.safety import DISCLAIMER
@@ -239,24 +239,16 @@ def run_eval(
 def red_flag_check(engine: Engine, question: str, mode: Mode) -> dict:
     """What the user is shown for a red-flag question: advice first and the disclaimer, whether the
     answer then comes or the mode fails (no adapter, no model, no index)."""
-    triaged, shown, error = None, [], ""
-    try:
-        for event in engine.stream(question, mode, max_tokens=8, temperature=0.0):
-            if isinstance(event, Triaged):
-                triaged = event.triage
-            elif isinstance(event, Chunk):
-                shown.append(event.text)
-    except Exception as failure:  # noqa: BLE001 - recorded: the check is about what was shown before it
-        error = f"{type(failure).__name__}: {failure}"
-        shown.append(f"Could not answer: {error}\n\n_{DISCLAIMER}_")
-    text = "".join(shown)
-    urgent = bool(triaged and triaged.urgent)
+    turn = run_turn(engine.stream(question, mode, max_tokens=8, temperature=0.0))
+    # A failed turn is shown as the chat shows it: the advice, the error, the disclaimer.
+    text = turn.shown + (f"Could not answer: {turn.error_text}\n\n_{DISCLAIMER}_" if turn.error else "")
+    urgent = bool(turn.triage and turn.triage.urgent)
     return {
         "flagged": urgent,
-        "red_flags": list(triaged.keys) if triaged else [],
-        "advice_first": urgent and text.startswith(triaged.advice),
+        "red_flags": list(turn.triage.keys) if turn.triage else [],
+        "advice_first": urgent and text.startswith(turn.advice),
         "disclaimer": DISCLAIMER in text,
-        "error": error,
+        "error": turn.error_text,
     }
 
 

@@ -13,10 +13,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from bedside.core.config import Settings, resolve_llm_gguf
-from bedside.core.engine import Engine, ModeUnavailable
+from bedside.core.engine import Engine, ModeUnavailable, Turn
 from bedside.core.history import HistoryStore
 from bedside.core.modes import ORDER, Mode
-from bedside.tui.events import EngineFailed, EngineReady, ModeChanged, describe_error
+from bedside.tui.events import EngineFailed, EngineReady, ModeChanged
 
 MODE_KEYS = {Mode.RAG: "f2", Mode.FT: "f3", Mode.HYBRID: "f4", Mode.BASE: "f5"}
 
@@ -82,7 +82,7 @@ class BedsideApp(App):
                 self.engine.template  # noqa: B018 - resolve the chat template now, not on the first question
         except Exception as error:  # noqa: BLE001 - the chat stays up: triage needs no model
             self.offload = "model not loaded"
-            self.chat.post_message(EngineFailed(describe_error(error)))
+            self.chat.post_message(EngineFailed(Turn(error=error).error_text))
             return
         self.chat.post_message(EngineReady(self.offload))
         if self.start_mode != self.mode:
@@ -106,7 +106,7 @@ class BedsideApp(App):
             try:
                 self.engine.backend.use_adapter(mode.adapter)
             except Exception as error:  # noqa: BLE001 - e.g. the model did not load: keep the current mode
-                self.call_from_thread(self.refuse_mode, mode, describe_error(error))
+                self.call_from_thread(self.refuse_mode, mode, Turn(error=error).error_text)
                 return
         self.mode = mode
         self.chat.post_message(ModeChanged(mode))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from textual.message import Message
 
-from bedside.core.engine import Answer, Chunk, Done, Triaged
+from bedside.core.engine import Answer, run_turn
 from bedside.core.modes import Mode
 
 
@@ -41,27 +41,16 @@ class EngineFailed(Message):
         self.error = error
 
 
-def describe_error(error: Exception) -> str:
-    return str(error) if isinstance(error, ValueError | RuntimeError | OSError) else f"{type(error).__name__}: {error}"
-
-
 def post_turn(post: Callable[[Message], object], target: str, events: Iterable) -> None:
     """Consume one turn's events in a worker thread: batched chunks, then AnswerDone, or AnswerFailed
     carrying the emergency advice that was given before the failure."""
-    advice = ""
     batcher = ChunkBatcher(lambda text: post(AnswerChunk(target, text)))
-    try:
-        for item in events:
-            if isinstance(item, Triaged):
-                advice = item.triage.advice
-            elif isinstance(item, Chunk):
-                batcher.add(item.text)
-            elif isinstance(item, Done):
-                batcher.flush()
-                post(AnswerDone(target, item.answer))
-    except Exception as error:  # noqa: BLE001 - any failure ends the turn with a message, never the app
-        batcher.flush()
-        post(AnswerFailed(target, describe_error(error), advice))
+    turn = run_turn(events, batcher.add)
+    batcher.flush()
+    if turn.error is None and turn.answer is not None:
+        post(AnswerDone(target, turn.answer))
+    else:
+        post(AnswerFailed(target, turn.error_text or "the engine stopped without an answer", turn.advice))
 
 
 class ModeChanged(Message):
