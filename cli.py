@@ -299,6 +299,65 @@ def export_adapter(
     )
 
 
+@app.command("export-merged")
+def export_merged(
+    slot: Annotated[str, typer.Option(help="ft or hybrid: whose adapter to merge (configured, else shipped).")] = "ft",
+    quant: Annotated[
+        str,
+        typer.Option(
+            help="Precision of the merged weights: auto (q8_0 over an already quantised base, where 4 bits would "
+            "round the adapter away; q4_k_m over a float base), q4_k_m, q8_0 or f16. Other tensors keep the base's."
+        ),
+    ] = "auto",
+    destination: Annotated[
+        Path | None, typer.Option("--out", help="Where to write it (default: models/merged/ in the data home).")
+    ] = None,
+    check: Annotated[
+        int,
+        typer.Option(help="Then compare greedy answers with base + adapter on N held-out questions × 64 tokens."),
+    ] = 0,
+) -> None:
+    """Merge an adapter into the base model: one GGUF that runs anywhere llama.cpp does, no adapter needed."""
+    from bedside.core.embedded import ModelSetupError, ensure_base_gguf
+    from bedside.core.shipped import ShippedAdapterError, slot_adapter
+    from bedside.train.merge_gguf import MergeError, merge_adapter
+
+    if slot not in ("ft", "hybrid"):
+        fail(f"--slot must be ft or hybrid, got {slot!r}")
+    settings = settings_or_fail()
+    try:
+        if not settings.llm_gguf:
+            ensure_base_gguf(settings.paths, verify=False)
+        adapter = slot_adapter(settings, slot)
+        if adapter is None:
+            fail(f"no {slot} adapter: train one with `bedside train --mode {slot}` or set adapter_{slot} in the config")
+        target = destination or settings.paths.models / "merged" / f"{slot}.gguf"
+        base = resolve_llm_gguf(settings)
+        report = merge_adapter(base, adapter, target, quant=quant, threads=settings.n_threads)
+    except (MergeError, ModelSetupError, ShippedAdapterError) as error:
+        fail(str(error))
+    out.print(
+        f"wrote {report.path} ({report.bytes / 1e6:.0f} MB): {report.merged} weights merged at {report.quant} "
+        f"keeping {report.kept:.1%} of the adapter's change, {report.copied} tensors copied bit-identical",
+        highlight=False,
+        markup=False,
+    )
+    out.print(f'use it: llm_gguf = "{report.path}" in {settings.config_file} (then Base mode runs it)', markup=False)
+    if check:
+        from bedside.core.prompts import TranscriptTemplate
+        from bedside.index.sources import read_sample
+        from bedside.train.merge_check import agreement
+
+        prompts = [TranscriptTemplate().prompt(d.patient, [], []) for d in read_sample("heldout")[:check]]
+        result = agreement(base, adapter, report.path, prompts, n_tokens=64, n_threads=settings.n_threads)
+        out.print(
+            f"agreement with base + adapter over {result.questions} held-out questions × {result.tokens} greedy "
+            f"tokens: next token (teacher-forced) {result.teacher_forced:.1%}, tokens before the first "
+            f"divergence {result.prefix_share:.1%}, identical answers {result.identical_answers}/{result.questions}",
+            markup=False,
+        )
+
+
 app.command()(train)
 
 

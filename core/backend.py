@@ -74,7 +74,7 @@ def physical_cores() -> int:
 _QUIET = None
 
 
-def _silence_llama_logs() -> None:
+def silence_llama_logs() -> None:
     """llama.cpp logs to stderr even with verbose=False; keep only errors."""
     global _QUIET
     if _QUIET is not None:
@@ -102,7 +102,7 @@ class LlamaBackend:
         adapters: dict[str, Path] | None = None,
     ):
         check_gguf_file(Path(model_path))
-        _silence_llama_logs()
+        silence_llama_logs()
         self.gpu_offload = bool(lowlevel.llama_supports_gpu_offload()) and n_gpu_layers != 0
         self.n_threads = n_threads or physical_cores()
         try:

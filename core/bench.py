@@ -1,10 +1,10 @@
 """Engine benchmarks (`just bench-engine`): prints figures, asserts nothing.
 
 Everything runs against raw llama-cpp-python on the same GGUF and thread count, in the same run:
-decode tokens/s (and the memory-bandwidth bound), TTFT per mode with k = 3 retrieved answers,
-adapter hot-swap vs model reload, and peak RSS with model + embedder + index loaded. It uses a
-random adapter (the switch cost does not depend on what an adapter learned) and a temporary index
-of the sample corpus; the user's data is not touched.
+decode tokens/s (and the memory-bandwidth bound), base vs adapter hot-swapped vs merged GGUF,
+TTFT per mode with k = 3 retrieved answers, adapter hot-swap vs model reload, and peak RSS with
+model + embedder + index loaded. It uses a random adapter (the switch cost does not depend on what
+an adapter learned) and a temporary index of the sample corpus; the user's data is not touched.
 """
 
 from __future__ import annotations
@@ -64,17 +64,21 @@ def raw_decode(llm, prompt: str, tokens: int) -> float:
     return (count - 1) / (last - first) if count > 1 else 0.0
 
 
+def backend_decode(backend: LlamaBackend, prompt: str, tokens: int) -> float:
+    backend.llm.reset()
+    stats = StreamStats()
+    for _piece in backend.stream(prompt, Sampling(max_tokens=tokens), (), stats=stats):
+        pass
+    return stats.tokens_per_s
+
+
 def bench_decode(backend: LlamaBackend, raw, tokens: int, runs: int, model_bytes: int) -> None:
     prompt = TranscriptTemplate().render([], QUESTIONS[0])
     ours, theirs = [], []
     backend.use_adapter(None)
     for _ in range(runs):  # alternate, so drift hits both sides alike
         theirs.append(raw_decode(raw, prompt, tokens))
-        backend.llm.reset()
-        stats = StreamStats()
-        for _piece in backend.stream(prompt, Sampling(max_tokens=tokens), (), stats=stats):
-            pass
-        ours.append(stats.tokens_per_s)
+        ours.append(backend_decode(backend, prompt, tokens))
     bandwidth = copy_bandwidth_gb_s()
     bound = bandwidth * 1e9 / model_bytes
     table = Table(title=f"decode speed — {tokens} tokens, {backend.n_threads} threads, median of {runs}")
@@ -88,6 +92,42 @@ def bench_decode(backend: LlamaBackend, raw, tokens: int, runs: int, model_bytes
         f"{bound:.1f}",
         f"bedside at {our_median / bound:.0%} of it",
     )
+    console.print(table)
+
+
+def bench_merged(backend: LlamaBackend, model: Path, adapter: Path, folder: Path, tokens: int, runs: int) -> None:
+    """Decode speed of base, base + adapter hot-swapped, and the adapter merged into one GGUF."""
+    from bedside.train.merge_gguf import merge_adapter
+
+    # q4_k_m keeps the base's own tensor types; it is timed even where it would be refused for rounding
+    # a trained adapter away (min_kept=0): speed does not depend on what the weights hold.
+    q4 = merge_adapter(model, adapter, folder / "merged-q4_k_m.gguf", quant="q4_k_m", min_kept=0.0)
+    auto = merge_adapter(model, adapter, folder / "merged-auto.gguf")
+    merged = {
+        name: LlamaBackend(report.path, n_ctx=backend.n_ctx, n_threads=backend.n_threads, n_gpu_layers=0)
+        for name, report in ((f"merged {q4.quant}", q4), (f"merged {auto.quant} (auto)", auto))
+    }
+    prompt = TranscriptTemplate().render([], QUESTIONS[0])
+    speeds: dict[str, list[float]] = {"base": [], "base + adapter hot-swapped": []} | {name: [] for name in merged}
+    for _ in range(runs):  # interleaved, so drift hits every path alike
+        backend.use_adapter(None)
+        speeds["base"].append(backend_decode(backend, prompt, tokens))
+        backend.use_adapter("ft")
+        speeds["base + adapter hot-swapped"].append(backend_decode(backend, prompt, tokens))
+        for name, loaded in merged.items():
+            speeds[name].append(backend_decode(loaded, prompt, tokens))
+    backend.use_adapter(None)
+    for loaded in merged.values():
+        loaded.close()
+    table = Table(title=f"merged GGUF vs hot-swapped adapter — {tokens} tokens, median of {runs}")
+    for column in ("model", "tokens/s", "× base", "size MB"):
+        table.add_column(column, justify="right")
+    base_speed = statistics.median(speeds["base"])
+    sizes = {"base": model.stat().st_size, "base + adapter hot-swapped": model.stat().st_size + adapter.stat().st_size}
+    sizes |= {f"merged {q4.quant}": q4.bytes, f"merged {auto.quant} (auto)": auto.bytes}
+    for name, values in speeds.items():
+        speed = statistics.median(values)
+        table.add_row(name, f"{speed:.1f}", f"{speed / base_speed:.3f}", f"{sizes[name] / 1e6:.0f}")
     console.print(table)
 
 
@@ -170,6 +210,7 @@ def main() -> None:
         )
         bench_decode(backend, raw, args.tokens, args.runs, model.stat().st_size)
         raw.close()
+        bench_merged(backend, model, adapter, folder, args.tokens, args.runs)
 
         from bedside.index import open_embedder
 

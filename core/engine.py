@@ -32,7 +32,7 @@ from bedside.core.prompts import (
     prompt_format,
 )
 from bedside.core.safety import DEFAULT_EMERGENCY_NUMBER, DISCLAIMER, Triage, Triager, triage
-from bedside.core.shipped import ShippedAdapterError, shipped_adapter, verified
+from bedside.core.shipped import ShippedAdapterError, shipped_adapter, slot_adapter
 
 
 class ModeUnavailable(RuntimeError):
@@ -242,16 +242,7 @@ class Engine:
                 self.adapter_errors[slot] = str(error)
 
     def _adapter_path(self, slot: str) -> Path | None:
-        """The configured adapter, else the one shipped for the embedded base model (verified)."""
-        configured = getattr(self.settings, f"adapter_{slot}")
-        if configured:
-            return Path(configured).expanduser()
-        shipped = None if self.settings.llm_gguf else shipped_adapter(slot)
-        if shipped is None:
-            return None
-        from bedside.core.embedded import base_gguf_source
-
-        return verified(shipped, base_gguf_source().EXPECTED_SHA256)
+        return slot_adapter(self.settings, slot)
 
     def has_adapter(self, slot: str) -> bool:
         if getattr(self.settings, f"adapter_{slot}"):

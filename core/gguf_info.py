@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import mmap
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MAGIC = b"GGUF"
 # GGUF value types -> struct format of a scalar (8: string, 9: array are handled apart).
 SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
 STRING, ARRAY = 8, 9
+DEFAULT_ALIGNMENT = 32  # GGUF's, unless general.alignment says otherwise
 
 
 class GGUFFormatError(ValueError):
@@ -27,6 +28,8 @@ class GGUFInfo:
     version: int
     metadata: dict[str, object]  # arrays are left out
     tensors: dict[str, tuple[int, ...]]  # name -> shape in GGUF order (ne0 = input features first)
+    # name -> (ggml type, absolute byte offset of its data in the file)
+    layout: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def get(self, key: str, default=None):
         return self.metadata.get(key, default)
@@ -89,11 +92,15 @@ def _parse(data) -> GGUFInfo:
             raise GGUFFormatError(f"{key}: unknown value type {kind}")
 
     tensors: dict[str, tuple[int, ...]] = {}
+    placed: dict[str, tuple[int, int]] = {}
     for _ in range(n_tensors):
         name = read_string()
         dims = read("I")
         shape = tuple(read("Q") for _ in range(dims))
-        read("I")  # ggml type
-        read("Q")  # data offset
+        kind = read("I")  # ggml type
+        placed[name] = (kind, read("Q"))  # offset from the start of the data section
         tensors[name] = shape
-    return GGUFInfo(version, metadata, tensors)
+    alignment = int(metadata.get("general.alignment", DEFAULT_ALIGNMENT))
+    data_start = -(-offset // alignment) * alignment
+    layout = {name: (kind, data_start + relative) for name, (kind, relative) in placed.items()}
+    return GGUFInfo(version, metadata, tensors, layout)

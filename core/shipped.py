@@ -72,3 +72,17 @@ def verified(adapter: ShippedAdapter, base_sha256: str) -> Path:
             "reinstall Bedside, or train your own with `bedside train`"
         )
     return adapter.path
+
+
+def slot_adapter(settings, slot: str) -> Path | None:
+    """The adapter a mode runs: the configured one, else the one shipped for the embedded base model
+    (verified). None when the slot has neither."""
+    configured = getattr(settings, f"adapter_{slot}")
+    if configured:
+        return Path(configured).expanduser()
+    shipped = None if settings.llm_gguf else shipped_adapter(slot)
+    if shipped is None:
+        return None
+    from bedside.core.embedded import base_gguf_source
+
+    return verified(shipped, base_gguf_source().EXPECTED_SHA256)

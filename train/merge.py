@@ -1,6 +1,7 @@
-"""Optional: a merged, quantised q4_k_m GGUF (base + adapter in one file), when llama.cpp's
-conversion tools are on this machine. Nothing is cloned or downloaded: without the tools the
-caller prints MISSING_TOOLS and the run still has its GGUF adapter, which is all the engine needs.
+"""The alternative merge routes, used only when the user points Bedside at a llama.cpp checkout
+(`llama_cpp_path` or UNSLOTH_LLAMA_CPP_PATH): merge the LoRA into the float Hugging Face base with
+PEFT and convert/quantise with llama.cpp's own tools, or Unsloth's save_pretrained_gguf on a GPU.
+Nothing is cloned or downloaded. Without a checkout, train/merge_gguf.py merges in GGUF space.
 """
 
 from __future__ import annotations
@@ -12,11 +13,6 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-MISSING_TOOLS = (
-    "merged q4_k_m GGUF skipped: no llama.cpp tools found (build llama.cpp locally and set "
-    "UNSLOTH_LLAMA_CPP_PATH or llama_cpp_path to its folder); the LoRA adapter GGUF is enough for Bedside"
-)
 
 
 @dataclass(frozen=True)

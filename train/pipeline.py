@@ -283,13 +283,22 @@ def train_run(
 
 
 def merged_export(settings: Settings, base: TrainingBase, run: RunFolder, model, tokenizer, cfg: TrainConfig):
-    from bedside.train.merge import MISSING_TOOLS, find_llama_cpp, merged_gguf_cpu, merged_gguf_unsloth
+    """One GGUF with the adapter merged in, beside the run. In GGUF space by default (train/merge_gguf:
+    nothing beyond what Bedside installs); through llama.cpp's tools or Unsloth when the user pointed
+    Bedside at a llama.cpp checkout. A failed merge is a note: the adapter GGUF is the run's product."""
+    from bedside.train.merge import find_llama_cpp, merged_gguf_cpu, merged_gguf_unsloth
+    from bedside.train.merge_gguf import MergeError, merge_adapter
 
     tools = find_llama_cpp(settings.llama_cpp_path)
-    if tools is None:
-        return None, MISSING_TOOLS
-    if cfg.device == "cuda":
-        path = merged_gguf_unsloth(model, tokenizer, tools, run.path / "merged")
-    else:
-        path = merged_gguf_cpu(base.hf_dir, run.adapter, tools, run.path / "merged-q4_k_m.gguf")
-    return path, f"merged q4_k_m GGUF: {path}"
+    if tools is not None:
+        if cfg.device == "cuda":
+            path = merged_gguf_unsloth(model, tokenizer, tools, run.path / "merged")
+        else:
+            path = merged_gguf_cpu(base.hf_dir, run.adapter, tools, run.path / "merged-q4_k_m.gguf")
+        return path, f"merged q4_k_m GGUF (llama.cpp tools): {path}"
+    adapter_gguf = settings.paths.models / "adapters" / f"{run.path.name}.gguf"
+    try:
+        report = merge_adapter(base.gguf, adapter_gguf, run.path / "merged.gguf")
+    except MergeError as error:
+        return None, f"merged GGUF skipped: {error}"
+    return report.path, f"merged GGUF ({report.quant}, {report.kept:.0%} of the adapter kept): {report.path}"
