@@ -49,6 +49,8 @@ class Context:
     older_infant_max_weeks: float = 26
     older_infant_fever_c: float = 39.0
     pregnancy_min_weeks: float = 20
+    severe_systolic: float = 160
+    severe_diastolic: float = 110
     fast_heart_rate: float = 150
     very_fast_heart_rate: float = 180
 

@@ -123,6 +123,63 @@ def _rule_fires(category: Category, text: str) -> bool:
     return False
 
 
+# ---- settled history and learning intent -------------------------------------------------------
+# Two kinds of message name an emergency without being one, and were most of the false alarms on the
+# tuning half: a past event that was treated and is over ("he swallowed a button battery last year,
+# it was removed and he's been fine since"), and a question asked to learn ("how do I help a choking
+# baby? I want to learn before he starts weaning"). Conservative on purpose:
+# - a sentence is set aside as history only when it names a past time AND the message says the
+#   matter is settled AND the sentence has no sign of now ("again", "an hour ago", "today");
+# - learning intent counts only when said outright and nothing in the message is happening now.
+# The rules still read everything else, so "I had a stroke last year and was fine since. Now my arm
+# is weak and my speech is slurred" is still flagged by the live sentence. When either guard applies,
+# the meaning and learned layers (which read the whole message) stand aside.
+PAST = re.compile(
+    r"(?<![a-z])(last (year|month|week|summer|winter|spring|autumn|christmas)|(\d+|a|an|one|two|three|four|five|six|"
+    r"few|a few|couple of|a couple of|several) (years?|months?|weeks?) ago|years ago|in the past|as a (child|kid|"
+    r"teenager)|back in \d{4}|used to|when (i|he|she) was (younger|little|a (baby|child|kid|teenager)|\d+))(?![a-z])"
+)
+SETTLED = re.compile(
+    r"(?<![a-z])((been|is|s|are|was|hes|shes|im|were|all|its) (fine|well|ok|okay|stable|back to normal)"
+    r"( ever)? (since|now)|(hes|shes|theyre|im) (fine|well|ok|okay)(?! (but|except|until|apart))|fine since|"
+    r"stable now|(all|everything|tests?|bloods?|scans?|x.?rays?|ct|mri) (was |were )?(came back |come back )?"
+    r"(clear|normal|fine|ok)|came back (clear|normal|fine)|fully recovered|recovered (well|fully)|(has|have|had) "
+    r"recovered|no (problems|issues|symptoms) since|(much )?better place now|doing (much |a lot |really |very |so )?"
+    r"(well|better)( now)?|said no damage|sent (us|him|her|me) home|(is |s |now )?in recovery|now (sober|clean)|"
+    r"(havent|hasnt|not) (done|had|felt) (it|that|one|any)( since| in| for)|had (an? )?(surgery|op|operation) "
+    r"(for|on)|(prevent|stop) (another|it (happening )?again|a repeat)|(when|how soon) can (he|she|i|they) "
+    r"(go back|return|start))(?![a-z])"
+)
+PRESENT = re.compile(
+    r"(?<![a-z])(right now|just now|at the moment|currently|today|tonight|this (morning|afternoon|evening)|again|"
+    r"(an?|\d+|few|couple of) (minutes?|mins?|hours?|hrs?) ago|since (this|last night|yesterday)|started|"
+    r"suddenly|now (he|she|i|my|his|her|its|has|have|is|cant))(?![a-z])"
+)
+LEARNING = re.compile(
+    r"(?<![a-z])(want(ed)? to (learn|be (ready|prepared))|want to know what (to|i should) (be )?(look|watch)[a-z]* (out )?for|"
+    r"(for|in) (my|a|our) [a-z]+ (course|class|exam|degree|module|training|project|assignment)|"
+    r"(essay|assignment|dissertation|presentation|project) (on|about)|first aid (course|training|class)|"
+    r"reading about it|just curious|hypothetically|what does [a-z ]{1,40} mean|saw it (in|on) (a|the) "
+    r"(leaflet|article|programme|program|tv|news|poster)|before (our|my|the) (baby|son|daughter) (arrives|is born|"
+    r"comes|starts))(?![a-z])"
+)
+# Under a stated wish to learn, any sign of now (even a bare "now") keeps the message live.
+LEARNING_BLOCK = re.compile(r"(?<![a-z])(now|ago)(?![a-z])")
+SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def live_text(text: str) -> tuple[str, bool]:
+    """The normalised message without its settled history, and whether a guard applied (history set
+    aside, or a question asked to learn with nothing happening now)."""
+    if LEARNING.search(text) and not PRESENT.search(text) and not LEARNING_BLOCK.search(text):
+        return "", True
+    if not SETTLED.search(text):
+        return text, False
+    kept = [part for part in SENTENCE.split(text) if not (PAST.search(part) and not PRESENT.search(part))]
+    live = " ".join(kept)
+    return live, live != text
+
+
 # ---- context rules (numbers) -------------------------------------------------------------------
 
 _NUMBER_WORDS = {
@@ -153,7 +210,8 @@ _AGE_STATED = re.compile(
     + r" ?(day|days|week|weeks)s? ago"
 )
 _FORTNIGHT = re.compile(r"(?<![a-z])(born|home|delivered|had (him|her|them|the baby))[a-z ]{0,12} a fortnight ago")
-_FEVER_WORD = re.compile(r"(?<![a-z])(fever|feverish|temperature|temp|thermometer|hot|burning up|high temp)")
+# "thermometer" alone is not a sign ("which thermometer for a newborn?"); a reading goes by its number.
+_FEVER_WORD = re.compile(r"(?<![a-z])(fever|feverish|temperature|temp|hot|burning up|high temp)")
 _TEMPERATURE = re.compile(
     r"(?<![\d.])(\d{2,3}(?:[.,]\d{1,2})?) ?(?:°|degrees?|deg)? ?(c|f|celsius|fahrenheit)?(?![a-z\d])"
 )
@@ -263,6 +321,23 @@ def _infant_fever(text: str, context: Context) -> bool:
     return weeks <= context.infant_max_weeks and _matches(_FEVER_WORD, text)
 
 
+def _measured_normal(text: str, data: EmergencyData) -> bool:
+    """A temperature was measured and every reading is below a young baby's fever limit."""
+    temperatures = _celsius(text)
+    return bool(temperatures) and max(temperatures) < data.context.infant_fever_c
+
+
+_BLOOD_PRESSURE = re.compile(r"(?<!\d)(\d{2,3}) ?(?:/|over) ?(\d{2,3})(?!\d)")
+
+
+def _severe_blood_pressure(text: str, context: Context) -> bool:
+    return any(
+        int(top) >= context.severe_systolic or int(bottom) >= context.severe_diastolic
+        for top, bottom in _BLOOD_PRESSURE.findall(text)
+        if 60 <= int(top) <= 260 and 30 <= int(bottom) <= 160 and int(top) > int(bottom)
+    )
+
+
 def _pre_eclampsia(text: str, context: Context) -> bool:
     weeks = [int(w) for m in _WEEKS_PREGNANT.finditer(text) for w in m.groups() if w]
     weeks += [int(m.group(1)) for m in _WEEKS_FIRST.finditer(text)]
@@ -271,6 +346,8 @@ def _pre_eclampsia(text: str, context: Context) -> bool:
     late = any(context.pregnancy_min_weeks <= w <= 43 for w in weeks)
     postpartum = bool(_POSTPARTUM.search(text))
     signs = sum(_matches(sign, text) for sign in _PREECLAMPSIA_SIGNS)
+    if (late or postpartum) and _severe_blood_pressure(text, context):
+        return True  # severe-range pressure is urgent after 20 weeks even when she feels well
     if late or postpartum:
         return signs >= 1
     # Pregnant, week not given: two signs together (a headache alone is common early on).
@@ -302,7 +379,7 @@ CONTEXT_RULES: dict[str, Callable[[str, Context], bool]] = {
 def rule_keys(question: str, data: EmergencyData | None = None) -> dict[str, str]:
     """key -> "rule" | "context" for every category the rules or context rules flag."""
     data = data or load()
-    text = normalise(question)
+    text, _ = live_text(normalise(question))
     found: dict[str, str] = {}
     for category in data.categories:
         if _rule_fires(category, text):
@@ -393,6 +470,8 @@ class Triager:
             vector = self.embed([question])[0]
         best, ordinary = self.similarities(vector)
         text = normalise(question)
+        if live_text(text)[1]:  # settled history or learning: the rules on the live text decide
+            return Triage(_flags(found, self.data, self.emergency_number), semantic=True)
         # The bank thresholds and the learned layer were tuned with one embedder; with another (no
         # learned layer loads) neither is trusted and the rules stand alone.
         logit = None if self.learned is None else float(self.learned.scores([text], vector.reshape(1, -1))[0])
@@ -406,6 +485,8 @@ class Triager:
             # The learned layer says "emergency"; the advice is the nearest category's.
             key = max(best, key=best.get)
             found[key] = ("learned", round(logit, 2))
+        if found.get("young_baby_fever", ("rule",))[0] in ("meaning", "learned") and _measured_normal(text, self.data):
+            del found["young_baby_fever"]  # "feels warm" but the thermometer says otherwise
         return Triage(_flags(found, self.data, self.emergency_number), semantic=True)
 
 
