@@ -156,7 +156,8 @@ PRESENT = re.compile(
     r"suddenly|now (he|she|i|my|his|her|its|has|have|is|cant))(?![a-z])"
 )
 LEARNING = re.compile(
-    r"(?<![a-z])(want(ed)? to (learn|be (ready|prepared))|want to know what (to|i should) (be )?(look|watch)[a-z]* (out )?for|"
+    r"(?<![a-z])(want(ed)? to (learn|be (ready|prepared))|"
+    r"want to know what (to|i should) (be )?(look|watch)[a-z]* (out )?for|"
     r"(for|in) (my|a|our) [a-z]+ (course|class|exam|degree|module|training|project|assignment)|"
     r"(essay|assignment|dissertation|presentation|project) (on|about)|first aid (course|training|class)|"
     r"reading about it|just curious|hypothetically|what does [a-z ]{1,40} mean|saw it (in|on) (a|the) "
