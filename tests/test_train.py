@@ -124,6 +124,11 @@ def test_tiny_run_learns_exports_registers_and_changes_answers(tiny_run, train_h
     assert tuned.text != base.text
     engine.backend.close()
 
+    # And one merged GGUF beside the run, made in GGUF space (no llama.cpp tools configured here).
+    merged_note = next(note for note in tiny_run.notes if note.startswith("merged GGUF"))
+    assert tiny_run.merged == run.path / "merged.gguf" and tiny_run.merged.stat().st_size > 200_000_000, merged_note
+    assert "of the adapter kept" in merged_note
+
 
 def test_ctrl_c_checkpoints_and_resume_continues_at_the_next_step(train_home, training_base, base_gguf):
     class InterruptAtStep2(TrainerCallback):
