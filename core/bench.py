@@ -103,21 +103,21 @@ def bench_merged(backend: LlamaBackend, model: Path, adapter: Path, folder: Path
     # a trained adapter away (min_kept=0): speed does not depend on what the weights hold.
     q4 = merge_adapter(model, adapter, folder / "merged-q4_k_m.gguf", quant="q4_k_m", min_kept=0.0)
     auto = merge_adapter(model, adapter, folder / "merged-auto.gguf")
-    merged = {
-        name: LlamaBackend(report.path, n_ctx=backend.n_ctx, n_threads=backend.n_threads, n_gpu_layers=0)
-        for name, report in ((f"merged {q4.quant}", q4), (f"merged {auto.quant} (auto)", auto))
+    # Each file in a fresh backend of its own, loaded the same way (the base too: the shared backend
+    # holds adapters, and a context that has run an adapter is not the plain base's).
+    fresh = {
+        name: LlamaBackend(path, n_ctx=backend.n_ctx, n_threads=backend.n_threads, n_gpu_layers=0)
+        for name, path in (("base", model), (f"merged {q4.quant}", q4.path), (f"merged {auto.quant} (auto)", auto.path))
     }
     prompt = TranscriptTemplate().render([], QUESTIONS[0])
-    speeds: dict[str, list[float]] = {"base": [], "base + adapter hot-swapped": []} | {name: [] for name in merged}
+    speeds: dict[str, list[float]] = {name: [] for name in fresh} | {"base + adapter hot-swapped": []}
+    backend.use_adapter("ft")
     for _ in range(runs):  # interleaved, so drift hits every path alike
-        backend.use_adapter(None)
-        speeds["base"].append(backend_decode(backend, prompt, tokens))
-        backend.use_adapter("ft")
-        speeds["base + adapter hot-swapped"].append(backend_decode(backend, prompt, tokens))
-        for name, loaded in merged.items():
+        for name, loaded in fresh.items():
             speeds[name].append(backend_decode(loaded, prompt, tokens))
+        speeds["base + adapter hot-swapped"].append(backend_decode(backend, prompt, tokens))
     backend.use_adapter(None)
-    for loaded in merged.values():
+    for loaded in fresh.values():
         loaded.close()
     table = Table(title=f"merged GGUF vs hot-swapped adapter — {tokens} tokens, median of {runs}")
     for column in ("model", "tokens/s", "× base", "size MB"):

@@ -135,7 +135,8 @@ def _rule_fires(category: Category, text: str) -> bool:
 # is weak and my speech is slurred" is still flagged by the live sentence. When either guard applies,
 # the meaning and learned layers (which read the whole message) stand aside.
 PAST = re.compile(
-    r"(?<![a-z])(last (year|month|week|summer|winter|spring|autumn|christmas)|(\d+|a|an|one|two|three|four|five|six|"
+    r"(?<![a-z])(last (year|month|week|summer|winter|spring|autumn|christmas)|yesterday|in (january|february|"
+    r"march|april|june|july|august|september|october|november|december)|(\d+|a|an|one|two|three|four|five|six|"
     r"few|a few|couple of|a couple of|several) (years?|months?|weeks?) ago|years ago|in the past|as a (child|kid|"
     r"teenager)|back in \d{4}|used to|when (i|he|she) was (younger|little|a (baby|child|kid|teenager)|\d+))(?![a-z])"
 )
@@ -148,23 +149,37 @@ SETTLED = re.compile(
     r"(well|better)( now)?|said no damage|sent (us|him|her|me) home|(is |s |now )?in recovery|now (sober|clean)|"
     r"(havent|hasnt|not) (done|had|felt) (it|that|one|any)( since| in| for)|had (an? )?(surgery|op|operation) "
     r"(for|on)|(prevent|stop) (another|it (happening )?again|a repeat)|(when|how soon) can (he|she|i|they) "
-    r"(go back|return|start))(?![a-z])"
+    r"(go back|return|start)|gone now|feel(ing)? (much |a lot |loads )?better|(well |now )controlled|"
+    r"recovered from|avoid it (happening )?again|(on|taking) [a-z]+ (after|since) (her|his|my|their|a))(?![a-z])"
 )
 PRESENT = re.compile(
     r"(?<![a-z])(right now|just now|at the moment|currently|today|tonight|this (morning|afternoon|evening)|again|"
     r"(an?|\d+|few|couple of) (minutes?|mins?|hours?|hrs?) ago|since (this|last night|yesterday)|started|"
-    r"suddenly|now (he|she|i|my|his|her|its|has|have|is|cant))(?![a-z])"
+    r"suddenly|still|but now|now [a-z]+ing|now (he|she|i|my|his|her|its|has|have|is|cant))(?![a-z])"
+)
+# Stronger than PRESENT (no "still", no "again": "still anxious", "stop it happening again"): the
+# live part of a message with history describes something happening now.
+NOW = re.compile(
+    r"(?<![a-z])(right now|just now|at the moment|currently|today|tonight|this (morning|afternoon|evening)|"
+    r"(an?|\d+|few|couple of) (minutes?|mins?|hours?|hrs?) ago|suddenly|but now|now [a-z]+ing|"
+    r"now (he|she|i|my|his|her|its|has|have|is|cant))(?![a-z])"
 )
 LEARNING = re.compile(
     r"(?<![a-z])(want(ed)? to (learn|be (ready|prepared))|"
     r"want to know what (to|i should) (be )?(look|watch)[a-z]* (out )?for|"
     r"(for|in) (my|a|our) [a-z]+ (course|class|exam|degree|module|training|project|assignment)|"
     r"(essay|assignment|dissertation|presentation|project) (on|about)|first aid (course|training|class)|"
-    r"reading about it|just curious|hypothetically|what does [a-z ]{1,40} mean|saw it (in|on) (a|the) "
+    r"reading about it|just curious|hypothetically|(studying|revising) for|studying (medicine|nursing|pharmacology|"
+    r"pharmacy|biology|physiology|anatomy|ophthalmology|paramedic[a-z]*)|(for|in) (my )?(finals|exams|boards)|"
+    r"(want to|to) do (some )?training|writing (a|an) [a-z ]{0,20}(leaflet|essay|article|blog|talk|presentation|"
+    r"report)|"
+    r"what does [a-z ]{1,40} mean|saw it (in|on) (a|the) "
     r"(leaflet|article|programme|program|tv|news|poster)|before (our|my|the) (baby|son|daughter) (arrives|is born|"
     r"comes|starts))(?![a-z])"
 )
-# Under a stated wish to learn, any sign of now (even a bare "now") keeps the message live.
+# Under a stated wish to learn, any sign of now (even a bare "now") keeps the message live. The
+# markers are explicit on purpose: "how do I check…" or "what is the difference between…" also
+# open real emergencies ("…he's gone blue"), so they are not taken as a wish to learn.
 LEARNING_BLOCK = re.compile(r"(?<![a-z])(now|ago)(?![a-z])")
 SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -178,6 +193,10 @@ def live_text(text: str) -> tuple[str, bool]:
         return text, False
     kept = [part for part in SENTENCE.split(text) if not (PAST.search(part) and not PRESENT.search(part))]
     live = " ".join(kept)
+    if NOW.search(live):
+        # Something is happening now: the history may be what makes it urgent ("he had surgery for a
+        # twisted testicle last month. Today the other side is suddenly agony"), so read it all.
+        return text, False
     return live, live != text
 
 

@@ -185,3 +185,41 @@ def test_a_rule_can_name_a_settled_context_that_cancels_it_alone():
     assert _rule_fires(category, "bells palsy years ago, now slurred speech")
     with pytest.raises(EmergencyDataError, match="needs a group that must match"):
         parse('[[category]]\nkey = "s"\nlabel = "S"\nadvice = "Call {emergency}."\nrules = [[["!x"]]]\n')
+
+
+@pytest.mark.parametrize(
+    "question, urgent",
+    [
+        # A treated, finished episode is history; a live sentence beside it still counts.
+        ("My son swallowed a button battery last year, it was removed and he's been fine since.", False),
+        ("My brother overdosed last year and is now in recovery. How can I support him?", False),
+        ("I had a stroke last year and was fine since. Now my arm is weak and my speech is slurred.", True),
+        ("He had surgery for a twisted testicle last month. Today the other side is suddenly agony.", True),
+        # A stated wish to learn, with nothing happening now; a sign of now keeps the message live.
+        ("I'm writing an essay on suicide prevention for my psychology course, what are the risk factors?", False),
+        ("How do you treat anaphylaxis? Studying for my pharmacology exam", False),
+        ("studying for finals and i just took all my sleeping pills an hour ago", True),
+        ("What is the difference between angina and a heart attack? my chest is crushing and my arm is numb", True),
+    ],
+)
+def test_settled_history_and_learning_intent_are_read_conservatively(question, urgent):
+    assert triage(question).urgent is urgent, triage(question).keys
+
+
+@pytest.mark.parametrize(
+    "question, urgent",
+    [
+        ("I'm 34 weeks pregnant and my home blood pressure reads 165/112 but I feel completely fine", True),
+        ("33+4 and my bp was 150 over 112 at the midwife check", True),
+        ("I'm 34 weeks pregnant, my blood pressure is 118/76 and I feel fine", False),
+        ("My blood pressure was 165/100 at the pharmacy, I'm 60 and not pregnant", False),
+    ],
+)
+def test_severe_blood_pressure_in_later_pregnancy(question, urgent):
+    assert ("pre_eclampsia" in triage(question).keys) is urgent
+
+
+def test_a_measured_normal_temperature_overrides_feeling_warm(triager):
+    warm = "Baby is 4 weeks old and her neck feels warm when I pick her up but the thermometer says 36.9"
+    assert "young_baby_fever" not in triager(warm).keys
+    assert "young_baby_fever" in triager("Baby is 4 weeks old and the thermometer says 38.3").keys
