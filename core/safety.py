@@ -490,12 +490,16 @@ class Triager:
             vector = self.embed([question])[0]
         best, ordinary = self.similarities(vector)
         text = normalise(question)
-        if live_text(text)[1]:  # settled history or learning: the rules on the live text decide
-            return Triage(_flags(found, self.data, self.emergency_number), semantic=True)
         # The bank thresholds and the learned layer were tuned with one embedder; with another (no
         # learned layer loads) neither is trusted and the rules stand alone.
         logit = None if self.learned is None else float(self.learned.scores([text], vector.reshape(1, -1))[0])
+        if logit is not None and logit < self.learned.veto:
+            # Far below anything an emergency of the tuning half scored out of fold (a question about
+            # a TV drama, an exam, a finished episode): the rules' words are not a patient's now.
+            found = {}
         confirmed = logit is not None and logit >= self.learned.threshold - CONFIRM_MARGIN
+        if live_text(text)[1]:  # settled history or learning: the rules on the live text decide
+            return Triage(_flags(found, self.data, self.emergency_number), semantic=True)
         for key, score in best.items():
             if key in found or not confirmed:
                 continue
