@@ -281,9 +281,13 @@ _RATE = re.compile(
     r"(?<![\d.])([12]\d\d|300)(?![\d.])(?! ?(mg|ml|kg|g|lb|lbs|cal|calories|steps|m|metres|meters|miles|km|years|yrs|"
     r"days|mins?|minutes|hours|%|mmhg|/))"
 )
-_EXERTION = re.compile(r"(?<![a-z])(run|running|ran|jog|sprint|exercis|workout|work out|gym|cycling|spin class|hiit)")
+# "breathing exercises" calm a racing heart; they are not exertion that explains it.
+_EXERTION = re.compile(
+    r"(?<![a-z])(run|running|ran|jog|sprint|(?<!breathing )exercis|workout|work out|gym|cycling|spin class|hiit)"
+)
 _HEART_WARNING = re.compile(
-    r"(?<![a-z])(faint|pass(ed|ing)? out|black(ed|ing)? out|dizz|light.?head|chest (pain|tight|pressure|hurts)|"
+    r"(?<![a-z])(faint|pass(ed|ing)? out|black(ed|ing)? out|dizz|light.?head|"
+    r"chest (really |so |very )?(pain|tight|pressure|hurts)|"
     r"breathless|short of breath|cant (breathe|catch)|collaps|grey|clammy|going to (pass|faint)|went (dark|black|grey)|"
     r"fell over|floppy|pale)"
 )

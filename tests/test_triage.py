@@ -228,3 +228,16 @@ def test_a_measured_normal_temperature_overrides_feeling_warm(triager):
     warm = "Baby is 4 weeks old and her neck feels warm when I pick her up but the thermometer says 36.9"
     assert "young_baby_fever" not in triager(warm).keys
     assert "young_baby_fever" in triager("Baby is 4 weeks old and the thermometer says 38.3").keys
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Misses of the fourth blind test half, after its one blind reading.
+        "pulse at 180 for an hour after what i thought was a panic attack, but breathing exercises arent doing "
+        "anything and my chest really hurts. can i wait till morning?",
+        "sorry to bother, just wanted to say thanks for everything, wont be needing this app after tonight",
+    ],
+)
+def test_fourth_blind_half_misses_are_caught_by_the_rules_alone(question):
+    assert triage(question).urgent
