@@ -38,6 +38,18 @@ class ExportReport:
     alpha: float  # as written (rsLoRA already folded in)
 
 
+def lora_misfit(name: str, lora_a: np.ndarray, lora_b: np.ndarray, base_shape: tuple[int, ...], rank: int) -> str:
+    """Why a LoRA pair cannot apply to a base weight of GGUF shape (in, out), or "" when it fits:
+    A is (rank, in) and B is (out, rank), as PEFT stores them and llama.cpp reads them."""
+    in_features, out_features = int(base_shape[0]), int(base_shape[1])
+    if lora_a.shape == (rank, in_features) and lora_b.shape == (out_features, rank):
+        return ""
+    return (
+        f"{name}: adapter A{lora_a.shape} B{lora_b.shape} does not fit the base weight "
+        f"({out_features} x {in_features}) at rank {rank}"
+    )
+
+
 def _base_layout(base_gguf: Path) -> tuple[str, int, dict[str, tuple[int, ...]]]:
     try:
         info = read_gguf_info(base_gguf)
@@ -111,13 +123,9 @@ def export_peft_to_gguf(peft_dir: Path, base_gguf: Path, out_path: Path, prompt_
         base = shapes.get(name)
         if base is None:
             raise AdapterExportError(f"the base GGUF has no tensor {name}; the adapter belongs to another model")
-        lora_a, lora_b = pair["A"], pair["B"]
-        in_features, out_features = base[0], base[1]
-        if lora_a.shape != (rank, in_features) or lora_b.shape != (out_features, rank):
-            raise AdapterExportError(
-                f"{name}: adapter shapes A{lora_a.shape} B{lora_b.shape} do not fit the base weight "
-                f"({out_features} x {in_features}) at rank {rank}: the adapter was trained on a different model"
-            )
+        misfit = lora_misfit(name, pair["A"], pair["B"], base, rank)
+        if misfit:
+            raise AdapterExportError(f"{misfit}: the adapter was trained on a different model")
 
     alpha = float(config.get("lora_alpha", rank))
     if config.get("use_rslora"):

@@ -32,6 +32,7 @@ import numpy as np
 
 from bedside.core.embedded import sha256_file
 from bedside.core.gguf_info import GGUFFormatError, read_gguf_info
+from bedside.train.export import lora_misfit
 
 # Written into the merged file, so it says what it was made from.
 MERGED_BASE_SHA = "bedside.merged.base_sha256"
@@ -151,13 +152,10 @@ def _adapter_pairs(adapter, base_tensors: dict, adapter_path: Path) -> tuple[dic
         if base is None:
             raise MergeError(f"the base has no tensor {stem}: {adapter_path} was trained for another model")
         lora_a, lora_b = found["lora_a"], found["lora_b"]
-        in_features, out_features = base.shape[0], base.shape[1]
         rank = lora_a.shape[0]
-        if lora_a.shape != (rank, in_features) or lora_b.shape != (out_features, rank):
-            raise MergeError(
-                f"{stem}: adapter A{lora_a.shape} B{lora_b.shape} does not fit the base weight "
-                f"({out_features} x {in_features}): {adapter_path} was trained for another model"
-            )
+        misfit = lora_misfit(stem, lora_a, lora_b, base.shape, rank)
+        if misfit:
+            raise MergeError(f"{misfit}: {adapter_path} was trained for another model")
         if not (np.isfinite(lora_a).all() and np.isfinite(lora_b).all()):
             raise MergeError(f"{adapter_path}: {stem} holds NaN or infinite values; the adapter is corrupt")
         ranks.add(rank)
