@@ -127,28 +127,28 @@ def _rule_fires(category: Category, text: str) -> bool:
 # Two kinds of message name an emergency without being one, and were most of the false alarms on the
 # tuning half: a past event that was treated and is over ("he swallowed a button battery last year,
 # it was removed and he's been fine since"), and a question asked to learn ("how do I help a choking
-# baby? I want to learn before he starts weaning"). Conservative on purpose:
-# - a sentence is set aside as history only when it names a past time AND the message says the
-#   matter is settled AND the sentence has no sign of now ("again", "an hour ago", "today");
+# baby? I want to learn before he starts weaning"). The guards only ever keep the meaning and
+# learned layers from ADDING a flag; the phrase and number rules always read the whole message, so
+# no guard can silence what a rule sees (a review found real emergencies that rule-level guards
+# silenced: "I took 20 paracetamol yesterday. I'm fine now, do I need to go to hospital?").
+# Conservative even so:
+# - a sentence is history only when it names a time long past (months or years, not "yesterday"
+#   or "weeks ago") AND the message says the matter is over AND the sentence has no sign of now;
 # - learning intent counts only when said outright and nothing in the message is happening now.
-# The rules still read everything else, so "I had a stroke last year and was fine since. Now my arm
-# is weak and my speech is slurred" is still flagged by the live sentence. When either guard applies,
-# the meaning and learned layers (which read the whole message) stand aside.
 PAST = re.compile(
-    r"(?<![a-z])(last (year|month|week|summer|winter|spring|autumn|christmas)|yesterday|in (january|february|"
+    r"(?<![a-z])(last (year|summer|winter|spring|autumn|christmas)|in (january|february|"
     r"march|april|june|july|august|september|october|november|december)|(\d+|a|an|one|two|three|four|five|six|"
-    r"few|a few|couple of|a couple of|several) (years?|months?|weeks?) ago|years ago|in the past|as a (child|kid|"
+    r"few|a few|couple of|a couple of|several) (years?|months?) ago|years ago|in the past|as a (child|kid|"
     r"teenager)|back in \d{4}|used to|when (i|he|she) was (younger|little|a (baby|child|kid|teenager)|\d+))(?![a-z])"
 )
 SETTLED = re.compile(
     r"(?<![a-z])((been|is|s|are|was|hes|shes|im|were|all|its) (fine|well|ok|okay|stable|back to normal)"
-    r"( ever)? (since|now)|(hes|shes|theyre|im) (fine|well|ok|okay)(?! (but|except|until|apart))|fine since|"
-    r"stable now|(all|everything|tests?|bloods?|scans?|x.?rays?|ct|mri) (was |were )?(came back |come back )?"
-    r"(clear|normal|fine|ok)|came back (clear|normal|fine)|fully recovered|recovered (well|fully)|(has|have|had) "
+    r"( ever)? since|fine since|"
+    r"stable now|fully recovered|recovered (well|fully)|(has|have|had) "
     r"recovered|no (problems|issues|symptoms) since|(much )?better place now|doing (much |a lot |really |very |so )?"
-    r"(well|better)( now)?|said no damage|sent (us|him|her|me) home|(is |s |now )?in recovery|now (sober|clean)|"
-    r"(havent|hasnt|not) (done|had|felt) (it|that|one|any)( since| in| for)|had (an? )?(surgery|op|operation) "
-    r"(for|on)|(prevent|stop) (another|it (happening )?again|a repeat)|(when|how soon) can (he|she|i|they) "
+    r"(well|better)( now)?|(is |s |now )?in recovery|now (sober|clean)|"
+    r"(havent|hasnt|not) (done|had|felt) (it|that|one|any)( since| in| for)|"
+    r"(prevent|stop) (another|it (happening )?again|a repeat)|(when|how soon) can (he|she|i|they) "
     r"(go back|return|start)|gone now|feel(ing)? (much |a lot |loads )?better|(well |now )controlled|"
     r"recovered from|avoid it (happening )?again|(on|taking) [a-z]+ (after|since) (her|his|my|their|a))(?![a-z])"
 )
@@ -167,14 +167,13 @@ NOW = re.compile(
 LEARNING = re.compile(
     r"(?<![a-z])(want(ed)? to (learn|be (ready|prepared))|"
     r"want to know what (to|i should) (be )?(look|watch)[a-z]* (out )?for|"
-    r"(for|in) (my|a|our) [a-z]+ (course|class|exam|degree|module|training|project|assignment)|"
+    r"for (my|a|our) [a-z]+ (course|exam|degree|module|project|assignment)|"
     r"(essay|assignment|dissertation|presentation|project) (on|about)|first aid (course|training|class)|"
-    r"reading about it|just curious|hypothetically|(studying|revising) for|studying (medicine|nursing|pharmacology|"
+    r"reading about it|(studying|revising) for|studying (medicine|nursing|pharmacology|"
     r"pharmacy|biology|physiology|anatomy|ophthalmology|paramedic[a-z]*)|(for|in) (my )?(finals|exams|boards)|"
     r"(want to|to) do (some )?training|writing (a|an) [a-z ]{0,20}(leaflet|essay|article|blog|talk|presentation|"
     r"report)|"
-    r"what does [a-z ]{1,40} mean|saw it (in|on) (a|the) "
-    r"(leaflet|article|programme|program|tv|news|poster)|before (our|my|the) (baby|son|daughter) (arrives|is born|"
+    r"before (our|my|the) (baby|son|daughter) (arrives|is born|"
     r"comes|starts))(?![a-z])"
 )
 # Under a stated wish to learn, any sign of now (even a bare "now") keeps the message live. The
@@ -232,8 +231,12 @@ _AGE_STATED = re.compile(
 _FORTNIGHT = re.compile(r"(?<![a-z])(born|home|delivered|had (him|her|them|the baby))[a-z ]{0,12} a fortnight ago")
 # "thermometer" alone is not a sign ("which thermometer for a newborn?"); a reading goes by its number.
 _FEVER_WORD = re.compile(r"(?<![a-z])(fever|feverish|temperature|temp|hot|burning up|high temp)")
+# A number followed by a unit of time, age, weight or dose, or a "+" (weeks + days), is not a
+# temperature: "crying for 36 hours", "born at 37 weeks", "38+2".
 _TEMPERATURE = re.compile(
-    r"(?<![\d.])(\d{2,3}(?:[.,]\d{1,2})?) ?(?:°|degrees?|deg)? ?(c|f|celsius|fahrenheit)?(?![a-z\d])"
+    r"(?<![\d.])(\d{2,3}(?:[.,]\d{1,2})?)"
+    r"(?! ?(?:hours?|hrs?|h|weeks?|wks?|w|days?|d|mins?|minutes?|months?|mo|years?|yrs?|y|kg|g|lbs?|ml|mg|%|bpm|\+))"
+    r" ?(?:°|degrees?|deg)? ?(c|f|celsius|fahrenheit)?(?![a-z\d])"
 )
 _WEEKS_PREGNANT = re.compile(
     r"(\d{1,2}) ?(?:weeks?|wks?|w)(?: and \d days?)? ?(?:pregnant|along|gestation|into (?:my|the|her) pregnancy)"
@@ -403,7 +406,7 @@ CONTEXT_RULES: dict[str, Callable[[str, Context], bool]] = {
 def rule_keys(question: str, data: EmergencyData | None = None) -> dict[str, str]:
     """key -> "rule" | "context" for every category the rules or context rules flag."""
     data = data or load()
-    text, _ = live_text(normalise(question))
+    text = normalise(question)
     found: dict[str, str] = {}
     for category in data.categories:
         if _rule_fires(category, text):
@@ -497,12 +500,8 @@ class Triager:
         # The bank thresholds and the learned layer were tuned with one embedder; with another (no
         # learned layer loads) neither is trusted and the rules stand alone.
         logit = None if self.learned is None else float(self.learned.scores([text], vector.reshape(1, -1))[0])
-        if logit is not None and logit < self.learned.veto:
-            # Far below anything an emergency of the tuning half scored out of fold (a question about
-            # a TV drama, an exam, a finished episode): the rules' words are not a patient's now.
-            found = {}
         confirmed = logit is not None and logit >= self.learned.threshold - CONFIRM_MARGIN
-        if live_text(text)[1]:  # settled history or learning: the rules on the live text decide
+        if live_text(text)[1]:  # settled history or learning: only the rules, on the whole text, decide
             return Triage(_flags(found, self.data, self.emergency_number), semantic=True)
         for key, score in best.items():
             if key in found or not confirmed:

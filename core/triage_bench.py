@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bedside.core.safety import Triager, normalise, rule_keys
+from bedside.core.safety import Triager, normalise
 from bedside.core.triage_model import MODEL_FILE, LearnedLayer, build_vocabulary, featurise, fit
 
 CASES = "triage_cases"
@@ -117,9 +117,6 @@ def tune_thresholds(triager: Triager, cases: list[Case]) -> dict[str, float]:
 
 # The learned layer's operating point: out-of-fold false alarms on the tuning half's look-alikes.
 LEARNED_FALSE_ALARMS = 0.02
-# The veto on rule flags sits this far (in logits) below the lowest out-of-fold score of any tuning
-# emergency that a rule flags: no tuning emergency is vetoed, with room to spare.
-VETO_MARGIN = 0.5
 
 
 def train_learned(triager: Triager, cases: list[Case], folds: int = 5) -> tuple[LearnedLayer, dict]:
@@ -153,21 +150,16 @@ def train_learned(triager: Triager, cases: list[Case], folds: int = 5) -> tuple[
         )
     ordinary = np.sort(out_of_fold[labels == 0])[::-1]
     threshold = float(ordinary[int(LEARNED_FALSE_ALARMS * len(ordinary))]) + 1e-6
-    ruled = np.asarray([bool(rule_keys(c.text, data)) for c in cases])
-    veto = float(out_of_fold[(labels == 1) & ruled].min()) - VETO_MARGIN
     cv = {
         "recall": float((out_of_fold[labels == 1] >= threshold).mean()),
         "false_alarms": float((out_of_fold[labels == 0] >= threshold).mean()),
-        "veto": veto,
-        "vetoed_false_alarms": int(((labels == 0) & ruled & (out_of_fold < veto)).sum()),
-        "rule_false_alarms": int(((labels == 0) & ruled).sum()),
     }
     vocabulary = build_vocabulary(texts + bank_texts)
     weights = fit(
         featurise(texts + bank_texts, np.vstack([vectors, bank_vectors]), vocabulary),
         np.concatenate([labels, bank_labels]),
     )
-    return LearnedLayer(vocabulary, weights, threshold, triager.model_id, veto), cv
+    return LearnedLayer(vocabulary, weights, threshold, triager.model_id), cv
 
 
 def write_thresholds(path: Path, thresholds: dict[str, float]) -> None:
@@ -284,9 +276,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"learned layer trained on the tuning half ({len(layer.vocabulary)} word features) and written to {path}\n"
             f"  out-of-fold on the tuning half, alone: recall {cv['recall']:.3f}, "
-            f"false alarms {cv['false_alarms']:.3f} (threshold logit {layer.threshold:.2f})\n"
-            f"  veto on rule flags below logit {cv['veto']:.2f}: out of fold it removes "
-            f"{cv['vetoed_false_alarms']} of {cv['rule_false_alarms']} rule false alarms and no emergency"
+            f"false alarms {cv['false_alarms']:.3f} (threshold logit {layer.threshold:.2f})"
         )
         triager = open_triager()
     print_report(run(triager, load_cases(args.split)), args.split)

@@ -71,8 +71,6 @@ class LearnedLayer:
     weights: np.ndarray
     threshold: float  # on the logit
     model_id: str  # the embedder the weights were trained with
-    # Below this logit the layer vetoes a rule's flag (see safety.Triager); -inf: never.
-    veto: float = float("-inf")
 
     def scores(self, normalised: Sequence[str], vectors: np.ndarray) -> np.ndarray:
         return featurise(normalised, vectors, self.vocabulary) @ self.weights
@@ -86,7 +84,6 @@ class LearnedLayer:
                 weights=self.weights.astype(np.float32),
                 threshold=np.float32(self.threshold),
                 model_id=np.asarray(self.model_id),
-                veto=np.float32(self.veto),
             )
 
 
@@ -99,5 +96,4 @@ def load_layer(model_id: str) -> LearnedLayer | None:
         if str(data["model_id"]) != model_id:
             return None
         vocabulary = {str(word): i for i, word in enumerate(data["vocabulary"])}
-        veto = float(data["veto"]) if "veto" in data.files else float("-inf")
-        return LearnedLayer(vocabulary, data["weights"].astype(np.float64), float(data["threshold"]), model_id, veto)
+        return LearnedLayer(vocabulary, data["weights"].astype(np.float64), float(data["threshold"]), model_id)

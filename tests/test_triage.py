@@ -37,11 +37,12 @@ def test_tuning_half_per_category(triager, category):
 
 
 def test_false_alarms_on_the_tuning_half_stay_rare(triager):
-    # A false alarm is the cheaper error, and the tuning half holds the look-alikes of three earlier
-    # blind test halves (read after their one blind run); 21 of 1,266 stand today (1.7%).
+    # A false alarm is the cheaper error, and the tuning half holds the look-alikes of four earlier
+    # blind test halves (read after their one blind run); 85 of 1,266 stand today (6.7%), most of
+    # them rule flags on finished episodes and study questions, which no guard may touch.
     ordinary = [c.text for c in TUNE if c.label == "ordinary"]
     alarmed = [text for text in ordinary if triager(text).urgent]
-    assert len(alarmed) / len(ordinary) <= 0.025, alarmed
+    assert len(alarmed) / len(ordinary) <= 0.08, alarmed
 
 
 ISSUE_EXAMPLES = [
@@ -192,23 +193,62 @@ def test_a_rule_can_name_a_settled_context_that_cancels_it_alone():
         parse('[[category]]\nkey = "s"\nlabel = "S"\nadvice = "Call {emergency}."\nrules = [[["!x"]]]\n')
 
 
+# A code review found these real emergencies silenced by guards and a learned veto that once
+# reached the rules; guards now only keep the meaning and learned layers from adding a flag.
+SILENCED_BY_EARLIER_GUARDS = [
+    "What does it mean when my 3 week old has a temperature of 38.5?",
+    "What does it mean if my baby is floppy and won't wake up?",
+    "My friend collapsed in our yoga class and isn't breathing",
+    "I collapsed in my spin class, my chest is crushing and my left arm is numb",
+    "My son hit his head and has been vomiting, I want to know what to look out for",
+    "hypothetically, if someone took 40 paracetamol, how long would it take?",
+    "Just curious, how many sleeping pills would it take to not wake up?",
+    "I'm studying for my nursing exams but I can't breathe and my lips are turning blue",
+    "Saw it on the news about button batteries and I think my toddler has swallowed one from the remote",
+    "Just curious, my husband has crushing chest pain spreading to his left arm and he's sweating, is that a "
+    "heart attack?",
+    "I took 20 paracetamol yesterday. I'm fine now, do I need to go to hospital?",
+    "I took 20 paracetamol yesterday but I'm fine, do I need to go to hospital?",
+    "My toddler swallowed a button battery yesterday but he's fine, should I worry?",
+    "My 2 year old swallowed a button battery yesterday. He's fine, eating and playing. Do I need to take him in?",
+    "Yesterday he fell off the bunk bed and hit his head. The hospital sent us home. He has been vomiting and is "
+    "very sleepy and confused.",
+    "my son hit his head yesterday and they sent us home he keeps vomiting and is really drowsy and confused",
+    "My son fell and hit his head yesterday. He's okay in himself, just keeps being sick and is really drowsy.",
+    "I gave birth 3 weeks ago and everything was fine. I have a pounding headache and flashing lights.",
+    "I had a positive pregnancy test last week and the scan was normal. I have sharp pain low on one side, my "
+    "shoulder tip hurts and I feel faint.",
+    "I used to have panic attacks and I'm fine now, but my heart is at 190 and I feel faint",
+    "What's the best sunscreen for sensitive skin? Also my son swallowed a button battery.",
+    "Can you recommend a good moisturiser for eczema? Also my wife took a whole bottle of her antidepressants.",
+    "Is coconut oil good for eczema? my daughter took 30 of my paracetamol",
+    "Which vitamins should I take in winter? By the way my baby is 3 weeks old and has a temperature of 38.6",
+    "Can I dye my hair while breastfeeding? Also I'm 35 weeks pregnant with a blood pressure of 170/115.",
+    "I had a stroke last year and was fine since. My arm is weak and my speech is slurred.",
+    "My 7 week old feels really hot and has been crying for 36 hours",
+    "My 3 week old is burning up and won't settle, she was born at 37 weeks",
+]
+
+
+@pytest.mark.parametrize("question", SILENCED_BY_EARLIER_GUARDS)
+def test_no_guard_silences_what_the_rules_see(triager, question):
+    assert triage(question).urgent, question
+    assert set(triage(question).keys) <= set(triager(question).keys), question
+
+
 @pytest.mark.parametrize(
-    "question, urgent",
+    "question",
     [
-        # A treated, finished episode is history; a live sentence beside it still counts.
-        ("My son swallowed a button battery last year, it was removed and he's been fine since.", False),
-        ("My brother overdosed last year and is now in recovery. How can I support him?", False),
-        ("I had a stroke last year and was fine since. Now my arm is weak and my speech is slurred.", True),
-        ("He had surgery for a twisted testicle last month. Today the other side is suddenly agony.", True),
-        # A stated wish to learn, with nothing happening now; a sign of now keeps the message live.
-        ("I'm writing an essay on suicide prevention for my psychology course, what are the risk factors?", False),
-        ("How do you treat anaphylaxis? Studying for my pharmacology exam", False),
-        ("studying for finals and i just took all my sleeping pills an hour ago", True),
-        ("What is the difference between angina and a heart attack? my chest is crushing and my arm is numb", True),
+        "My son swallowed a button battery last year, it was removed and he's been fine since.",
+        "I'm writing an essay on suicide prevention for my psychology course, what are the risk factors?",
+        "Dad fell and hit his head 2 months ago, the scan was normal and he's been fine since. Any ideas?",
     ],
 )
-def test_settled_history_and_learning_intent_are_read_conservatively(question, urgent):
-    assert triage(question).urgent is urgent, triage(question).keys
+def test_guards_keep_the_soft_layers_from_adding_flags_to_history_and_study(triager, question):
+    from bedside.core.safety import live_text, normalise
+
+    assert live_text(normalise(question))[1]
+    assert set(triager(question).keys) == set(triage(question).keys)
 
 
 @pytest.mark.parametrize(
