@@ -336,6 +336,8 @@ def export_merged(
         report = merge_adapter(base, adapter, target, quant=quant, threads=settings.n_threads)
     except (MergeError, ModelSetupError, ShippedAdapterError) as error:
         fail(str(error))
+    except OSError as error:  # a full disk, a folder we may not write: nothing partial is left behind
+        fail(f"could not write the merged model: {error}")
     out.print(
         f"wrote {report.path} ({report.bytes / 1e6:.0f} MB): {report.merged} weights merged at {report.quant} "
         f"keeping {report.kept:.1%} of the adapter's change, {report.copied} tensors copied bit-identical",

@@ -125,6 +125,7 @@ def test_four_bits_over_a_four_bit_base_is_refused_rather_than_losing_the_adapte
     "damage, message",
     [
         ("truncated", "not a readable GGUF"),
+        ("truncated data", "truncated"),
         ("base as adapter", "not a LoRA adapter"),
         ("wrong shape", "does not fit the base weight"),
         ("unknown tensor", "trained for another model"),
@@ -135,9 +136,9 @@ def test_a_corrupt_or_foreign_adapter_is_refused_before_anything_is_written(tmp_
     import gguf
 
     path = tmp_path / "adapter.gguf"
-    if damage == "truncated":
-        good = small_adapter(tmp_path / "good", base_gguf, std=0.01)
-        path.write_bytes(good.read_bytes()[:5000])
+    if damage.startswith("truncated"):
+        good = small_adapter(tmp_path / "good", base_gguf, std=0.01).read_bytes()
+        path.write_bytes(good[:5000] if damage == "truncated" else good[: len(good) * 4 // 5])
     elif damage == "base as adapter":
         path = base_gguf
     else:
@@ -196,3 +197,13 @@ def test_a_killed_export_leaves_no_partial_file_and_the_next_one_cleans_up(tmp_p
     report = merge_adapter(base_gguf, adapter, out, quant="f16")
     assert report.path == out and out.stat().st_size == report.bytes
     assert not list(tmp_path.glob(".merged.gguf.*")) and report.kept > 0.99
+
+
+def test_a_merged_model_is_not_merged_again_nor_written_over_its_inputs(merged_f16, base_gguf, tmp_path):
+    path, _ = merged_f16
+    adapter = shipped_adapter("ft").path
+    with pytest.raises(MergeError, match="already a merged model"):
+        merge_adapter(path, adapter, tmp_path / "twice.gguf", quant="f16")
+    with pytest.raises(MergeError, match="is the base or the adapter itself"):
+        merge_adapter(base_gguf, adapter, base_gguf, quant="f16")
+    assert not (tmp_path / "twice.gguf").exists()

@@ -113,7 +113,10 @@ def _tensors_fast(path: Path, what: str) -> tuple[dict[str, object], dict[str, _
         qtype = gguf.GGMLQuantizationType(kind)
         block, size = gguf.GGML_QUANT_SIZES[qtype]
         rows = [int(n) for n in reversed(shape)]  # numpy order: ne0 last
-        data = raw[start : start + int(np.prod(rows)) // block * size]
+        nbytes = int(np.prod(rows)) // block * size
+        if start + nbytes > raw.size:
+            raise MergeError(f"the {what} {path} is truncated (tensor {name} runs past the end); re-export it")
+        data = raw[start : start + nbytes]
         if qtype in floats:
             data = data.view(floats[qtype]).reshape(rows)
         else:
@@ -161,7 +164,7 @@ def _adapter_pairs(adapter, base_tensors: dict, adapter_path: Path) -> tuple[dic
         ranks.add(rank)
         pairs[stem] = _Pair(lora_a, lora_b)
     if len(ranks) != 1:
-        raise MergeError(f"{adapter_path} mixes ranks {sorted(ranks)}; llama.cpp scales by one rank per pair only")
+        raise MergeError(f"{adapter_path} mixes LoRA ranks {sorted(ranks)}; Bedside merges single-rank adapters only")
     rank = ranks.pop()
     alpha = _field(adapter, "adapter.lora.alpha")
     return pairs, rank, float(alpha) if alpha else float(rank)
@@ -179,8 +182,8 @@ def _copy_metadata(writer, base, extra: dict[str, str]) -> None:
     from gguf import GGUFValueType
 
     for key, field in base.fields.items():
-        if key.startswith("GGUF.") or key == "general.architecture" or key in extra:
-            continue  # the writer writes the header and the architecture itself
+        if key.startswith("GGUF.") or key in ("general.architecture", "general.alignment") or key in extra:
+            continue  # the writer writes the header, the architecture and its own (default) alignment
         main = field.types[0]
         sub = field.types[-1] if main == GGUFValueType.ARRAY else None
         writer.add_key_value(key, field.contents(), main, sub_type=sub)
@@ -301,7 +304,14 @@ def merge_adapter(
     if quant not in QUANTS and quant != "auto":
         raise MergeError(f"unknown --quant {quant!r}; choose auto or one of {', '.join(QUANTS)}")
     base_gguf, adapter_gguf, out_path = Path(base_gguf), Path(adapter_gguf), Path(out_path)
+    if out_path.resolve() in (base_gguf.resolve(), adapter_gguf.resolve()):
+        raise MergeError(f"--out {out_path} is the base or the adapter itself; write the merged model elsewhere")
     base_meta, base = _tensors_fast(base_gguf, "base model")
+    if MERGED_ADAPTER_SHA in base_meta:
+        raise MergeError(
+            f"{base_gguf} is already a merged model (it holds an adapter); merge into the original base "
+            "(unset llm_gguf to use the embedded one)"
+        )
     adapter_meta, _ = _tensors_fast(adapter_gguf, "adapter")
     if adapter_meta.get("general.type") != "adapter" or adapter_meta.get("adapter.type") != "lora":
         raise MergeError(f"{adapter_gguf} is not a LoRA adapter GGUF (general.type/adapter.type); give an adapter")
@@ -339,7 +349,7 @@ def merge_adapter(
             raise MergeError(
                 f"at {quant} the merged model keeps only {kept:.0%} of what the adapter changes: its changes are "
                 f"smaller than one quantisation step of this base ({_base_types(base, pairs)}), so the merged "
-                "model would answer like the base. Use --quant q8_0 or f16 (or auto), or merge into a float base GGUF"
+                "model would answer like the base. Use --quant q8_0 or f16"
             )
         os.replace(quantised, out_path)
     finally:

@@ -299,6 +299,6 @@ def merged_export(settings: Settings, base: TrainingBase, run: RunFolder, model,
     adapter_gguf = settings.paths.models / "adapters" / f"{run.path.name}.gguf"
     try:
         report = merge_adapter(base.gguf, adapter_gguf, run.path / "merged.gguf")
-    except MergeError as error:
+    except (MergeError, OSError, ValueError, NotImplementedError) as error:  # the run's adapter stands
         return None, f"merged GGUF skipped: {error}"
     return report.path, f"merged GGUF ({report.quant}, {report.kept:.0%} of the adapter kept): {report.path}"
