@@ -136,10 +136,12 @@ class _Pair:
     lora_b: np.ndarray  # (out, r)
 
 
-def _adapter_pairs(adapter, base_tensors: dict, adapter_path: Path) -> tuple[dict[str, _Pair], int, float]:
+def _adapter_pairs(
+    adapter_meta: dict, adapter: dict[str, _Tensor], base_tensors: dict, adapter_path: Path
+) -> tuple[dict[str, _Pair], int, float]:
     """The adapter's pairs by base weight name, its rank and alpha; refuses anything that does not fit."""
     parts: dict[str, dict[str, np.ndarray]] = {}
-    for tensor in adapter.tensors:
+    for tensor in adapter.values():
         stem, _, part = tensor.name.rpartition(".")
         if part not in ("lora_a", "lora_b"):
             raise MergeError(f"{adapter_path}: unexpected tensor {tensor.name!r} in a LoRA adapter")
@@ -166,7 +168,7 @@ def _adapter_pairs(adapter, base_tensors: dict, adapter_path: Path) -> tuple[dic
     if len(ranks) != 1:
         raise MergeError(f"{adapter_path} mixes LoRA ranks {sorted(ranks)}; Bedside merges single-rank adapters only")
     rank = ranks.pop()
-    alpha = _field(adapter, "adapter.lora.alpha")
+    alpha = adapter_meta.get("adapter.lora.alpha")
     return pairs, rank, float(alpha) if alpha else float(rank)
 
 
@@ -312,21 +314,20 @@ def merge_adapter(
             f"{base_gguf} is already a merged model (it holds an adapter); merge into the original base "
             "(unset llm_gguf to use the embedded one)"
         )
-    adapter_meta, _ = _tensors_fast(adapter_gguf, "adapter")
+    adapter_meta, adapter = _tensors_fast(adapter_gguf, "adapter")
     if adapter_meta.get("general.type") != "adapter" or adapter_meta.get("adapter.type") != "lora":
         raise MergeError(f"{adapter_gguf} is not a LoRA adapter GGUF (general.type/adapter.type); give an adapter")
-    adapter = _reader(adapter_gguf, "adapter")
-    base_arch, adapter_arch = base_meta.get("general.architecture"), _field(adapter, "general.architecture")
+    base_arch, adapter_arch = base_meta.get("general.architecture"), adapter_meta.get("general.architecture")
     if base_arch != adapter_arch:
         raise MergeError(f"the adapter is for {adapter_arch!r} but the base model is {base_arch!r}: another model")
-    pairs, rank, alpha = _adapter_pairs(adapter, base, adapter_gguf)
+    pairs, rank, alpha = _adapter_pairs(adapter_meta, adapter, base, adapter_gguf)
     scale = alpha / rank
     if quant == "auto":
         quant = auto_quant(base, pairs)
 
     base_sha, adapter_sha = sha256_file(base_gguf), sha256_file(adapter_gguf)
     extra = {MERGED_BASE_SHA: base_sha, MERGED_ADAPTER_SHA: adapter_sha, MERGED_QUANT: quant}
-    prompt_format = _field(adapter, PROMPT_FORMAT_KEY)
+    prompt_format = adapter_meta.get(PROMPT_FORMAT_KEY)
     if prompt_format:
         extra[PROMPT_FORMAT_KEY] = str(prompt_format)
     # Only 2-D quantisable tensors reach the quantiser's type choice; pin every untouched one.
