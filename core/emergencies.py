@@ -35,6 +35,9 @@ class Category:
     phrases: tuple[str, ...] = field(repr=False)
     ordinary: tuple[str, ...] = field(repr=False)
     threshold: float = DEFAULT_THRESHOLD
+    # The condition's own names ("anaphylaxis", "dka"): a rule that fires only because the message
+    # names the condition may be talk about it (an essay, a lecture, a film), see core/safety.py.
+    names: re.Pattern | None = field(default=None, repr=False)
 
     def advice(self, emergency_number: str) -> str:
         return self.advice_template.format(emergency=emergency_number)
@@ -56,9 +59,22 @@ class Context:
 
 
 @dataclass(frozen=True)
+class GeneralAdvice:
+    """What a flag of the learned layer alone shows: no category's rules or phrases agree with it."""
+
+    key: str
+    label: str
+    advice_template: str
+
+    def advice(self, emergency_number: str) -> str:
+        return self.advice_template.format(emergency=emergency_number)
+
+
+@dataclass(frozen=True)
 class EmergencyData:
     categories: tuple[Category, ...]
     context: Context
+    learned: GeneralAdvice
     source_text: str = field(repr=False)  # the file's text: its hash keys the cached bank vectors
 
     def by_key(self, key: str) -> Category:
@@ -90,6 +106,17 @@ def _compile(key: str, rules: object) -> tuple[tuple[Group, ...], ...]:
     return tuple(compiled)
 
 
+def _compile_names(key: str, names: object) -> re.Pattern | None:
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise EmergencyDataError(f"category {key!r}: names must be a list of non-empty patterns")
+    if not names:
+        return None
+    try:
+        return re.compile(r"(?<![a-z])(?:" + "|".join(names) + r")(?![a-z])")
+    except re.error as error:
+        raise EmergencyDataError(f"category {key!r}: bad pattern in names ({error})") from error
+
+
 def parse(text: str) -> EmergencyData:
     try:
         data = tomllib.loads(text)
@@ -115,6 +142,7 @@ def parse(text: str) -> EmergencyData:
                 tuple(raw.get("phrases", [])),
                 tuple(raw.get("ordinary", [])),
                 float(raw.get("threshold", DEFAULT_THRESHOLD)),
+                _compile_names(key, raw.get("names", [])),
             )
         )
     if not categories:
@@ -124,7 +152,14 @@ def parse(text: str) -> EmergencyData:
     unknown = set(context_raw) - known
     if unknown:
         raise EmergencyDataError(f"[context] has unknown keys {sorted(unknown)}; known: {sorted(known)}")
-    return EmergencyData(tuple(categories), Context(**{k: float(v) for k, v in context_raw.items()}), text)
+    learned = data.get("learned", {})
+    for name in ("label", "advice"):
+        if not isinstance(learned.get(name), str) or not learned[name].strip():
+            raise EmergencyDataError(f"[learned] needs a non-empty '{name}' (the advice of a learned-layer flag)")
+    if "{emergency}" not in learned["advice"]:
+        raise EmergencyDataError("[learned]: the advice must say where to get help ({emergency})")
+    general = GeneralAdvice("possible_emergency", learned["label"], learned["advice"])
+    return EmergencyData(tuple(categories), Context(**{k: float(v) for k, v in context_raw.items()}), general, text)
 
 
 @lru_cache(maxsize=1)

@@ -150,7 +150,9 @@ SETTLED = re.compile(
     r"(havent|hasnt|not) (done|had|felt) (it|that|one|any)( since| in| for)|"
     r"(prevent|stop) (another|it (happening )?again|a repeat)|(when|how soon) can (he|she|i|they) "
     r"(go back|return|start)|gone now|feel(ing)? (much |a lot |loads )?better|(well |now )controlled|"
-    r"recovered from|avoid it (happening )?again|(on|taking) [a-z]+ (after|since) (her|his|my|their|a))(?![a-z])"
+    r"recovered from|avoid it (happening )?again|(on|taking) [a-z]+ (after|since) (her|his|my|their|a)|"
+    r"discharged|healed|back to normal|well managed|(now |well |is )controlled|all was (fine|clear|normal)|"
+    r"in rehab|(fixed|removed) (both|it|them))(?![a-z])"
 )
 PRESENT = re.compile(
     r"(?<![a-z])(right now|just now|at the moment|currently|today|tonight|this (morning|afternoon|evening)|again|"
@@ -230,7 +232,11 @@ _AGE_STATED = re.compile(
 )
 _FORTNIGHT = re.compile(r"(?<![a-z])(born|home|delivered|had (him|her|them|the baby))[a-z ]{0,12} a fortnight ago")
 # "thermometer" alone is not a sign ("which thermometer for a newborn?"); a reading goes by its number.
-_FEVER_WORD = re.compile(r"(?<![a-z])(fever|feverish|temperature|temp|hot|burning up|high temp)")
+# "hot" about the weather or a room is not a fever ("how should I dress my 6 week old in a hot room").
+_FEVER_WORD = re.compile(
+    r"(?<![a-z])(fever|feverish|(?<!normal )temperature|(?<!normal )temp|burning up|high temp|"
+    r"hot(?! (room|weather|day|days|bath|car|summer|water|house|flat|nursery|bedroom|climate|country|spell)))(?![a-z])"
+)
 # A number followed by a unit of time, age, weight or dose, or a "+" (weeks + days), is not a
 # temperature: "crying for 36 hours", "born at 37 weeks", "38+2".
 _TEMPERATURE = re.compile(
@@ -403,13 +409,48 @@ CONTEXT_RULES: dict[str, Callable[[str, Context], bool]] = {
 # ---- the model-free layers ---------------------------------------------------------------------
 
 
+# Talk about a condition rather than a case of it: study, teaching, fiction and the news. On the
+# look-alikes these were most of the rule false alarms ("toxicology lecture: why is acetylcysteine
+# given for paracetamol overdose"). They only ever cancel a rule that fired on the condition's NAME
+# alone, and only when the message has no person of the writer's in it and nothing happening now.
+TALK = re.compile(
+    r"(?<![a-z])(essays?|lectures?|exams?|course|coursework|placement|module|assignment|dissertation|studying|"
+    r"revising|revision|textbook|med school|medical school|nursing school|quiz|podcast|film|movie|opera|novel|"
+    r"episode|tv|show|series|documentary|news|article|reddit|thread|story|book|character|leaflet|training|"
+    r"first aid|(warning )?(signs|symptoms) of|how common|read (about|up on)|online|curious)(?![a-z])"
+)
+# The writer, or someone they are with ("my dad", "he", "someone": a hypothetical someone is a known
+# disguise for the writer).
+PERSONAL = re.compile(
+    r"(?<![a-z])(i|im|ive|id|me|my|mine|myself|he|hes|him|his|she|shes|her|someone|somebody|anyone|anybody)(?![a-z])"
+)
+
+
+def talk_only(text: str) -> bool:
+    """Whether a normalised message only talks about conditions (study, media, history that is over)."""
+    if NOW.search(text):
+        return False
+    # A name alone is weak evidence, so history that is over needs no date here ("discharged after
+    # dka, any tips on carb counting"), unlike the whole-message guard of live_text.
+    settled = bool(SETTLED.search(text)) and not PRESENT.search(text)
+    return bool(TALK.search(text) and not PERSONAL.search(text)) or settled or live_text(text)[1]
+
+
+def _named_only(category: Category, text: str) -> bool:
+    """The category's rules fire on the text but not once its names are blanked out."""
+    return category.names is not None and not _rule_fires(category, category.names.sub(" ", text))
+
+
 def rule_keys(question: str, data: EmergencyData | None = None) -> dict[str, str]:
     """key -> "rule" | "context" for every category the rules or context rules flag."""
     data = data or load()
     text = normalise(question)
+    talk = talk_only(text)
     found: dict[str, str] = {}
     for category in data.categories:
         if _rule_fires(category, text):
+            if talk and _named_only(category, text):
+                continue  # the condition is named, not described, in talk about it
             found[category.key] = "rule"
         elif category.key in CONTEXT_RULES and CONTEXT_RULES[category.key](text, data.context):
             found[category.key] = "context"
@@ -508,13 +549,19 @@ class Triager:
                 continue
             if score >= self.thresholds[key] and score >= ordinary + LOOKALIKE_MARGIN:
                 found[key] = ("meaning", round(score, 3))
-        if not found and logit is not None and logit >= self.learned.threshold:
-            # The learned layer says "emergency"; the advice is the nearest category's.
-            key = max(best, key=best.get)
-            found[key] = ("learned", round(logit, 2))
-        if found.get("young_baby_fever", ("rule",))[0] in ("meaning", "learned") and _measured_normal(text, self.data):
+        if found.get("young_baby_fever", ("rule",))[0] == "meaning" and _measured_normal(text, self.data):
             del found["young_baby_fever"]  # "feels warm" but the thermometer says otherwise
-        return Triage(_flags(found, self.data, self.emergency_number), semantic=True)
+        flags = _flags(found, self.data, self.emergency_number)
+        if not flags and logit is not None and logit >= self.learned.threshold:
+            nearest = max(best, key=best.get)
+            if not (nearest == "young_baby_fever" and _measured_normal(text, self.data)):
+                # No rule and no bank phrase agrees, so the nearest category is only a guess (it once
+                # gave a sticky red eye the meningitis advice): the advice is the general one.
+                general = self.data.learned
+                flags = (
+                    Flag(general.key, general.label, general.advice(self.emergency_number), "learned", round(logit, 2)),
+                )
+        return Triage(flags, semantic=True)
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ import math
 import re
 import statistics
 import time
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -57,6 +58,38 @@ def load_cases(split: str) -> list[Case]:
                     cases.append(Case(row["text"], row["label"], row["category"]))
     if not cases:
         raise SystemExit(f"no {split}_*.jsonl cases in {folder}")
+    return cases + forum_cases(split)
+
+
+# Forum-style patient questions of the shipped dialogues: the index sample tunes, the eval's held-out
+# questions test (core/data/triage_cases/forum_labels.toml says why and how they are labelled).
+FORUM_FILES = {"tune": "sample_dialogues", "test": "heldout_dialogues"}
+
+
+def forum_cases(split: str) -> list[Case]:
+    name = FORUM_FILES[split]
+    labels = tomllib.loads(
+        resources.files("bedside.core").joinpath("data", CASES, "forum_labels.toml").read_text(encoding="utf-8")
+    )[name]
+    emergency, unclear = labels["emergency"], set(labels["unclear"])
+    rows = [
+        json.loads(line)
+        for line in resources.files("bedside.index").joinpath("data", f"{name}.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    titles = {row["Description"].removeprefix("Q. ") for row in rows}
+    unknown = (set(emergency) | unclear) - titles
+    if unknown:
+        raise SystemExit(f"forum_labels.toml [{name}] names questions {name}.jsonl lacks: {sorted(unknown)}")
+    cases = []
+    for row in rows:
+        title = row["Description"].removeprefix("Q. ")
+        if title in unclear:
+            continue
+        if title in emergency:
+            cases.append(Case(row["Patient"], "emergency", emergency[title]))
+        else:
+            cases.append(Case(row["Patient"], "ordinary", "forum"))
     return cases
 
 

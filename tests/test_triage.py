@@ -22,7 +22,7 @@ def triager(embedder, tmp_path_factory):
 
 def test_every_category_has_data_and_tuning_cases():
     keys = {c.key for c in emergencies.load().categories}
-    assert keys == set(CATEGORIES) - {"general"}
+    assert keys == set(CATEGORIES) - {"general", "forum"}
     for category in emergencies.load().categories:
         assert category.phrases and category.ordinary, category.key
         assert "call" in category.advice(DEFAULT_EMERGENCY_NUMBER).lower() or "go to" in category.advice("x").lower()
@@ -38,11 +38,39 @@ def test_tuning_half_per_category(triager, category):
 
 def test_false_alarms_on_the_tuning_half_stay_rare(triager):
     # A false alarm is the cheaper error, and the tuning half holds the look-alikes of four earlier
-    # blind test halves (read after their one blind run); 85 of 1,266 stand today (6.7%), most of
-    # them rule flags on finished episodes and study questions, which no guard may touch.
+    # blind test halves (read after their one blind run) and the shipped sample's forum questions;
+    # 77 of 1,854 stand today (4.2%), most of them rule flags on signs in finished episodes, which
+    # no guard may touch.
     ordinary = [c.text for c in TUNE if c.label == "ordinary"]
     alarmed = [text for text in ordinary if triager(text).urgent]
-    assert len(alarmed) / len(ordinary) <= 0.08, alarmed
+    assert len(alarmed) / len(ordinary) <= 0.05, alarmed
+
+
+def test_forum_questions_are_not_flagged_with_another_categorys_advice(triager):
+    # Before the forum questions joined the tuning half, the triage flagged 42 of the 288
+    # ordinary sample questions, a sticky red eye with the meningitis advice among them.
+    forum = [c.text for c in TUNE if c.category == "forum" and c.label == "ordinary"]
+    alarmed = [text for text in forum if triager(text).urgent]
+    assert len(alarmed) <= 0.03 * len(forum), alarmed
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent"),
+    [
+        # the name alone, in talk about the condition: no flag
+        ("toxicology lecture: why is acetylcysteine given for paracetamol overdose", False),
+        ("urology placement question, why is there a 6 hour window for torsion", False),
+        ("my daughter was discharged from hospital after dka, any tips on carb counting", False),
+        # the name with a person of the writer's, or happening now: flagged
+        ("toxicology lecture tomorrow but my flatmate just took an overdose of paracetamol", True),
+        ("watching a documentary and I think I'm having a heart attack, my chest is crushing", True),
+        ("studying for exams and my son says his testicle is suddenly agony, could it be torsion", True),
+        # signs always count, whatever the talk around them
+        ("for my first aid course: what if someone took the whole bottle of sleeping pills an hour ago", True),
+    ],
+)
+def test_a_name_in_talk_is_not_a_case(question, urgent):
+    assert triage(question).urgent is urgent, triage(question).keys
 
 
 ISSUE_EXAMPLES = [
@@ -118,6 +146,10 @@ def test_bank_vectors_are_cached_and_a_damaged_cache_is_recomputed(embedder, tmp
     assert (again.phrase_vectors == first.phrase_vectors).all()
 
 
+LEARNED = '[learned]\nlabel = "L"\nadvice = "Call {emergency}."\n'
+CATEGORY = '[[category]]\nkey = "a"\nlabel = "A"\nadvice = "Call {emergency}."\n'
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -132,6 +164,16 @@ def test_bank_vectors_are_cached_and_a_damaged_cache_is_recomputed(embedder, tmp
             "unknown keys",
         ),
         ("not = [toml", "not valid TOML"),
+        ('[[category]]\nkey = "a"\nlabel = "A"\nadvice = "Call {emergency}."\n', "needs a non-empty 'label'"),
+        (
+            LEARNED.replace("Call {emergency}", "Rest")
+            + '[[category]]\nkey = "a"\nlabel = "A"\nadvice = "Call {emergency}."\n',
+            "where to get help",
+        ),
+        (
+            '[[category]]\nkey = "a"\nlabel = "A"\nadvice = "Call {emergency}."\nnames = ["(x"]\n',
+            "bad pattern in names",
+        ),
     ],
 )
 def test_a_malformed_data_file_names_the_problem(text, message):
@@ -181,7 +223,7 @@ def test_review_regressions_everyday_words_are_not_alarmed(question):
 
 def test_a_rule_can_name_a_settled_context_that_cancels_it_alone():
     data = parse(
-        '[[category]]\nkey = "s"\nlabel = "S"\nadvice = "Call {emergency}."\n'
+        LEARNED + '[[category]]\nkey = "s"\nlabel = "S"\nadvice = "Call {emergency}."\n'
         'rules = [[["!bells? palsy"], ["face droop"]], [["slurr"]]]\n'
     )
     from bedside.core.safety import _rule_fires
@@ -281,3 +323,14 @@ def test_a_measured_normal_temperature_overrides_feeling_warm(triager):
 )
 def test_fourth_blind_half_misses_are_caught_by_the_rules_alone(question):
     assert triage(question).urgent
+
+
+def test_a_learned_flag_alone_gives_general_advice_not_a_guessed_category(triager):
+    # Emergencies of the tuning half that no rule sees: those the learned layer catches on its own
+    # must not be told which emergency it is (its nearest category is a guess).
+    unseen = [c.text for c in TUNE if c.label == "emergency" and not triage(c.text).urgent]
+    learned = [f for text in unseen for f in triager(text).flags if f.by == "learned"]
+    assert learned, "no tuning emergency is caught by the learned layer alone"
+    general = emergencies.load().learned
+    assert {(f.key, f.label) for f in learned} == {(general.key, general.label)}
+    assert all(DEFAULT_EMERGENCY_NUMBER in f.advice for f in learned)
