@@ -64,6 +64,11 @@ SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!e\.g\.)(?<!i\.e\.)\s+|\n+"
 )
 REDFLAG_CUT = "Do not wait or treat this at home: follow the emergency advice above now."
+# After the general advice of a learned flag alone (no category is known), the cut says what that
+# advice says: urgent help if it is severe, otherwise a doctor today; not "emergency now".
+GENERAL_CUT = (
+    "Rather than waiting to see, follow the advice above: urgent help if it is severe, otherwise a doctor today."
+)
 REPLACEMENTS = {
     "phone": "your doctor or local health service",
     "email": "your doctor's practice",
@@ -86,8 +91,15 @@ class GuardReport:
 
 
 class AnswerGuard:
-    def __init__(self, emergency_number: str, sources: Sequence[str] = (), red_flagged: bool = False) -> None:
+    def __init__(
+        self,
+        emergency_number: str,
+        sources: Sequence[str] = (),
+        red_flagged: bool = False,
+        cut_text: str = REDFLAG_CUT,
+    ) -> None:
         self.emergency_number = emergency_number
+        self.cut_text = cut_text
         # Contact details the sources themselves show may be repeated (they are the user's own data).
         self.allowed = "\n".join(sources)
         self.red_flagged = red_flagged
@@ -103,7 +115,7 @@ class AnswerGuard:
         if self.red_flagged and DELAYS_CARE.search(text):
             self.report.cut_for_red_flag = True
             self.stopped = True
-            return REDFLAG_CUT
+            return self.cut_text
         text = EMERGENCY_CALL.sub(self._emergency, text)
         for kind, pattern in (("email", EMAIL), ("url", URL), ("placeholder", PLACEHOLDER), ("person", PERSON)):
             text = pattern.sub(lambda m, k=kind: self._replace(k, m), text)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bedside.core.answer_guard import AnswerGuard, GuardReport
+from bedside.core.answer_guard import GENERAL_CUT, REDFLAG_CUT, AnswerGuard, GuardReport
 from bedside.core.backend import AdapterError, LlamaBackend, Sampling, StreamStats
 from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.degenerate import StreamGuard, Verdict, detect, in_sentence_citations
@@ -378,6 +378,7 @@ class Engine:
             s.repeat_penalty,
             s.seed if seed is None else seed,
             s.min_p,
+            s.min_answer_tokens,
         )
         prompt: Prompt = build_prompt(
             mode,
@@ -395,7 +396,8 @@ class Engine:
 
         sources = [h.doctor for h in prompt.hits]
         echo = StreamGuard(question=question, instructions=INSTRUCTION_TEXTS, sources=sources)
-        guard = AnswerGuard(self.emergency_number, sources, answer.triage.urgent)
+        cut = GENERAL_CUT if answer.triage.general_only else REDFLAG_CUT
+        guard = AnswerGuard(self.emergency_number, sources, answer.triage.urgent, cut)
         answer.guard = guard.report
         raw: list[str] = []
         shown: list[str] = []

@@ -76,6 +76,11 @@ class Triage:
         return "\n\n".join(f"⚠ {flag.advice}" for flag in self.flags)
 
     @property
+    def general_only(self) -> bool:
+        """Flagged by the learned layer alone: the advice is the general one, no category is known."""
+        return bool(self.flags) and all(flag.by == "learned" for flag in self.flags)
+
+    @property
     def keys(self) -> tuple[str, ...]:
         return tuple(flag.key for flag in self.flags)
 

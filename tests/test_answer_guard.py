@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from bedside.core.answer_guard import REDFLAG_CUT, REPLACEMENTS, AnswerGuard
+from bedside.core.answer_guard import GENERAL_CUT, REDFLAG_CUT, REPLACEMENTS, AnswerGuard
 
 NUMBER = "112"
 
@@ -77,6 +77,9 @@ def test_a_red_flagged_answer_that_says_wait_at_home_is_cut():
     assert guard.report.cut_for_red_flag
     calm = AnswerGuard(NUMBER, red_flagged=False)
     assert stream(calm, answer) == answer  # the same words in an ordinary question are fine
+    # After the general advice of a learned flag alone, the cut says what that advice says.
+    general = AnswerGuard(NUMBER, red_flagged=True, cut_text=GENERAL_CUT)
+    assert stream(general, answer).endswith(GENERAL_CUT) and "emergency" not in GENERAL_CUT
 
 
 @pytest.mark.parametrize("seed", range(5))

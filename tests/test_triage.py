@@ -329,7 +329,9 @@ def test_a_learned_flag_alone_gives_general_advice_not_a_guessed_category(triage
     # Emergencies of the tuning half that no rule sees: those the learned layer catches on its own
     # must not be told which emergency it is (its nearest category is a guess).
     unseen = [c.text for c in TUNE if c.label == "emergency" and not triage(c.text).urgent]
-    learned = [f for text in unseen for f in triager(text).flags if f.by == "learned"]
+    results = [triager(text) for text in unseen]
+    learned = [f for result in results for f in result.flags if f.by == "learned"]
+    assert all(result.general_only for result in results if any(f.by == "learned" for f in result.flags))
     assert learned, "no tuning emergency is caught by the learned layer alone"
     general = emergencies.load().learned
     assert {(f.key, f.label) for f in learned} == {(general.key, general.label)}
