@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import llama_cpp
+import numpy as np
 from llama_cpp import llama_cpp as lowlevel
 
 from bedside.core.embedded import check_gguf_file
@@ -36,6 +37,9 @@ class Sampling:
     repeat_penalty: float = 1.0
     seed: int = 0
     min_p: float = 0.0
+    # No stop (end of text, a new line, a turn marker) before this many tokens: after the answer
+    # primer a base model often closed the line at once, and the answer shown was the greeting alone.
+    min_tokens: int = 0
 
 
 @dataclass
@@ -217,6 +221,25 @@ class LlamaBackend:
         if stable:
             self.llm.eval(tokens[:stable])
 
+    def _no_stop_before(self, prompt_tokens: int, sampling: Sampling, stops: tuple[str, ...]):
+        """A logits processor that bans the tokens a stop begins with, and end of text, until
+        `sampling.min_tokens` tokens are generated."""
+        banned = {self.llm.token_eos()}
+        # Every run of new lines is its own token in some vocabularies (Gemma's): ban them all.
+        for stop in (*stops, "\n", "\n\n", "\n\n\n", "\n\n\n\n"):
+            first = self.llm.tokenize(stop.encode("utf-8"), add_bos=False, special=True)[:1]
+            banned.update(first)
+        banned_ids = np.fromiter(banned, dtype=np.int64)
+        until = prompt_tokens + sampling.min_tokens
+
+        def processor(input_ids, scores):
+            if len(input_ids) < until:
+                scores = scores.copy()
+                scores[banned_ids] = -np.inf
+            return scores
+
+        return processor
+
     def stream(
         self,
         prompt: str,
@@ -239,6 +262,9 @@ class LlamaBackend:
                 while stable < min(len(head), len(tokens) - 1) and head[stable] == tokens[stable]:
                     stable += 1
             self._reuse_stable_prefix(tokens, stable)
+            processors = None
+            if sampling.min_tokens > 0:
+                processors = llama_cpp.LogitsProcessorList([self._no_stop_before(len(tokens), sampling, stops)])
             # The token list, not the text: it is tokenised already (BOS included, so none is added).
             chunks = self.llm.create_completion(
                 tokens,
@@ -250,6 +276,7 @@ class LlamaBackend:
                 seed=sampling.seed,
                 stop=list(stops),
                 stream=True,
+                logits_processor=processors,
             )
             pieces: list[str] = []
             try:

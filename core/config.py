@@ -8,8 +8,11 @@ Every field below can be set in the file by its name, or in the environment as
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
+import sys
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -60,6 +63,9 @@ class Settings:
     # Opening words of every answer, in the corpus's own style; a base model continues them as an
     # answer instead of echoing the instructions. Empty disables it.
     answer_primer: str = "Hi, thanks for your query."
+    # Tokens an answer runs before it may stop: without it a base model often ended the line right
+    # after the primer and answered nothing. 0 disables it.
+    min_answer_tokens: int = 8
     # What emergency advice tells people to call; empty = "your local emergency number (for example
     # 911, 999 or 112)". Set it to your own, e.g. "112" or "999 (or 111 when it is less urgent)".
     emergency_number: str = ""
@@ -149,6 +155,30 @@ def _keys(raw: Any, origin: str) -> dict[str, str]:
     return dict(raw)
 
 
+_warned: set[str] = set()
+
+
+def unknown_variables(environ: Mapping[str, str], known: set[str]) -> list[str]:
+    """One line per BEDSIDE_* variable that is no setting (a misspelling is silently ignored
+    otherwise: BEDSIDE_TEMPRATURE=0 changed nothing), with the closest known name."""
+    names = {ENV_PREFIX + name.upper() for name in known - {"keys"}} | {ENV_PREFIX + "CONFIG"}
+    lines = []
+    for variable in sorted(v for v in environ if v.startswith(ENV_PREFIX) and v not in names):
+        # Compared without the shared prefix, which would make every name look close.
+        bare = {name.removeprefix(ENV_PREFIX): name for name in names}
+        close = difflib.get_close_matches(variable.removeprefix(ENV_PREFIX), list(bare), n=1, cutoff=0.75)
+        hint = f"did you mean {bare[close[0]]}?" if close else "`bedside config` lists the settings"
+        lines.append(f"{variable} is not a Bedside setting and is ignored; {hint}")
+    return lines
+
+
+def _warn_unknown_variables(environ: Mapping[str, str], known: set[str]) -> None:
+    for line in unknown_variables(environ, known):
+        if line not in _warned:  # once per process: settings are loaded by several layers
+            _warned.add(line)
+            print(f"bedside: warning: {line}", file=sys.stderr)
+
+
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
     """Read defaults, then the TOML file, then BEDSIDE_* variables; validate types."""
     environ = os.environ if environ is None else environ
@@ -173,6 +203,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         if env_name in environ:
             values[name] = _coerce(name, environ[env_name], hints[name], env_name)
 
+    _warn_unknown_variables(environ, known)
     settings = Settings(**values, config_file=str(path))
     if settings.search_kind not in ("vector", "fts", "hybrid"):
         raise ConfigError(f"search_kind must be vector, fts or hybrid, got {settings.search_kind!r}")
@@ -182,6 +213,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         raise ConfigError(f"chat_template must be auto, gemma or gguf, got {settings.chat_template!r}")
     if settings.max_tokens < 1 or settings.max_tokens >= settings.n_ctx:
         raise ConfigError("max_tokens must be at least 1 and smaller than n_ctx")
+    if settings.min_answer_tokens < 0:
+        raise ConfigError(f"min_answer_tokens must be 0 or more, got {settings.min_answer_tokens}")
     return settings
 
 

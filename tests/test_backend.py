@@ -40,6 +40,20 @@ def test_stop_sequence_ends_generation_and_is_not_returned(backend):
     assert word not in stopped and free.startswith(stopped)
 
 
+def test_no_line_break_or_end_before_min_tokens(backend):
+    # A base model asked to continue a greeting line tends to end the line at once: the transcript's
+    # stops then leave an empty answer. min_tokens bans new lines and end of text until it is reached.
+    backend.use_adapter(None)
+    prompt = "Count with me.\n1\n2\n3\n4\n5\n"  # greedy writes "6" and a new line
+    stops = ("\n",)
+    free = StreamStats()
+    generate(backend, prompt, Sampling(max_tokens=30), stops, stats=free)
+    held = StreamStats()
+    text = generate(backend, prompt, Sampling(max_tokens=30, min_tokens=10), stops, stats=held)
+    assert free.completion_tokens < 4 and free.stop_reason == "stop"  # the control: it does stop early
+    assert held.completion_tokens >= 10 and "\n" not in text
+
+
 def test_cancel_stops_the_stream(backend):
     backend.use_adapter(None)
     cancel = threading.Event()

@@ -71,3 +71,20 @@ def test_numbers_are_accepted_in_their_natural_toml_form(home, tmp_path, monkeyp
     assert settings.top_p == 0.5 and settings.n_gpu_layers == -1
     monkeypatch.setenv("BEDSIDE_TEMPERATURE", "0.7")
     assert load_settings().temperature == 0.7
+
+
+def test_a_misspelt_variable_is_named_with_the_closest_setting(tmp_path, capsys):
+    from bedside.core.config import Settings
+
+    environ = {
+        "BEDSIDE_HOME": str(tmp_path),
+        "BEDSIDE_CONFIG": str(tmp_path / "none.toml"),
+        "BEDSIDE_TEMPRATURE": "0",
+        "BEDSIDE_XYZZY": "1",
+    }
+    settings = load_settings(environ)
+    err = capsys.readouterr().err
+    assert "BEDSIDE_TEMPRATURE is not a Bedside setting" in err and "did you mean BEDSIDE_TEMPERATURE?" in err
+    assert "BEDSIDE_XYZZY" in err and "bedside config" in err
+    assert "BEDSIDE_HOME" not in err and "BEDSIDE_CONFIG" not in err
+    assert settings.temperature == Settings().temperature  # the misspelt value changed nothing
