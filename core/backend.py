@@ -95,6 +95,21 @@ def silence_llama_logs() -> None:
     lowlevel.llama_log_set(quiet, ctypes.c_void_p(0))
 
 
+def _check_context(model_path: Path, n_ctx: int) -> None:
+    """Refuse a context the model was not trained for before llama.cpp tries to allocate it
+    (n_ctx = 99999999 asked for 293 GB and the error blamed the GGUF)."""
+    try:
+        info = read_gguf_info(model_path)
+    except GGUFFormatError:
+        return  # llama.cpp's own load reports a damaged file
+    trained = info.get(f"{info.get('general.architecture', '')}.context_length")
+    if isinstance(trained, int) and n_ctx > trained:
+        raise ValueError(
+            f"n_ctx {n_ctx} is more than {model_path.name} was trained for ({trained} tokens); "
+            f"set n_ctx (BEDSIDE_N_CTX) to {trained} or less"
+        )
+
+
 class LlamaBackend:
     def __init__(
         self,
@@ -106,6 +121,7 @@ class LlamaBackend:
         adapters: dict[str, Path] | None = None,
     ):
         check_gguf_file(Path(model_path))
+        _check_context(Path(model_path), n_ctx)
         silence_llama_logs()
         self.gpu_offload = bool(lowlevel.llama_supports_gpu_offload()) and n_gpu_layers != 0
         self.n_threads = n_threads or physical_cores()

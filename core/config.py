@@ -21,6 +21,8 @@ import platformdirs
 
 APP_NAME = "bedside"
 ENV_PREFIX = "BEDSIDE_"
+# The smallest context Bedside runs in: the RAG prompt (about 350 tokens) plus an answer.
+MIN_N_CTX = 512
 
 
 class ConfigError(ValueError):
@@ -211,8 +213,15 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         raise ConfigError("chunk_overlap must be >= 0 and smaller than chunk_tokens")
     if settings.chat_template not in ("auto", "gemma", "gguf"):
         raise ConfigError(f"chat_template must be auto, gemma or gguf, got {settings.chat_template!r}")
+    if settings.n_ctx < MIN_N_CTX:
+        raise ConfigError(
+            f"n_ctx (BEDSIDE_N_CTX) is {settings.n_ctx}: at least {MIN_N_CTX} tokens are needed for a "
+            f"question, its sources and an answer; 4096 is the default"
+        )
     if settings.max_tokens < 1 or settings.max_tokens >= settings.n_ctx:
-        raise ConfigError("max_tokens must be at least 1 and smaller than n_ctx")
+        raise ConfigError(
+            f"max_tokens ({settings.max_tokens}) must be at least 1 and smaller than n_ctx ({settings.n_ctx})"
+        )
     if settings.min_answer_tokens < 0:
         raise ConfigError(f"min_answer_tokens must be 0 or more, got {settings.min_answer_tokens}")
     return settings

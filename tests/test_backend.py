@@ -88,6 +88,12 @@ def test_switch_is_fast_and_idempotent(backend):
     backend.use_adapter(None)
 
 
+def test_a_context_beyond_the_models_training_is_refused_before_allocating(base_gguf):
+    # n_ctx = 99999999 asked llama.cpp for 293 GB and the error blamed the GGUF.
+    with pytest.raises(ValueError, match=r"n_ctx 99999999 is more than .* trained for \(\d+ tokens\)"):
+        LlamaBackend(base_gguf, n_ctx=99_999_999)
+
+
 def test_missing_and_corrupt_adapter_and_model_errors(backend, tmp_path, base_gguf):
     with pytest.raises(AdapterError, match="not found.*bedside export-adapter"):
         backend.load_adapter("x", tmp_path / "nope.gguf")

@@ -35,7 +35,9 @@ def test_toml_file_then_environment_override(home, tmp_path, monkeypatch):
         ("search_kind = 'semantic'", {}, "search_kind must be vector, fts or hybrid"),
         ("chunk_overlap = 300", {}, "chunk_overlap must be"),
         ("chat_template = 'llama-2'", {}, "chat_template must be auto, gemma or gguf"),
-        ("max_tokens = 9000", {}, "max_tokens must be"),
+        ("max_tokens = 9000", {}, "max_tokens (9000) must be"),
+        ("", {"BEDSIDE_N_CTX": "128"}, "n_ctx (BEDSIDE_N_CTX) is 128: at least 512"),
+        ("min_answer_tokens = -1", {}, "min_answer_tokens must be 0 or more"),
         ("temperature = 'warm'", {}, "'temperature' must be a float"),
     ],
 )
