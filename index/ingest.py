@@ -15,9 +15,11 @@ from bedside.index.chunking import Chunk, chunk_dialogue
 from bedside.index.clean import CleanDialogue, CleanStats, clean_dialogues
 from bedside.index.embedder import Embedder
 from bedside.index.sources import RawDialogue, SourceError
-from bedside.index.store import DialogueStore
+from bedside.index.store import DialogueStore, WriterLock
 
-DIALOGUES_PER_COMMIT = 512
+DIALOGUES_PER_COMMIT = 512  # the most dialogues one commit holds
+FIRST_COMMIT = 16  # the first batch, before the speed of this machine and corpus is known
+COMMIT_SECONDS = 3.0  # the work one commit holds, at most about this long
 
 
 @dataclass
@@ -88,33 +90,41 @@ def ingest(
             "answer; check --answer-col"
         )
 
-    if rebuild or not store.exists():
-        store.create(embedder.dim, embedder.model_id, overwrite=rebuild)
-    store.check_embedder(embedder.model_id, embedder.dim)
-    done = store.dialogue_ids()
-    todo = [d for d in dialogues if d.dialogue_id not in done]
-    stats.already_indexed = len(dialogues) - len(todo)
+    with WriterLock(store.folder):
+        if rebuild or not store.exists():
+            store.create(embedder.dim, embedder.model_id, overwrite=rebuild)
+        store.check_embedder(embedder.model_id, embedder.dim)
+        done = store.dialogue_ids()
+        todo = [d for d in dialogues if d.dialogue_id not in done]
+        stats.already_indexed = len(dialogues) - len(todo)
 
-    for begin in range(0, len(todo), per_commit):
-        batch = todo[begin : begin + per_commit]
-        rows: list[dict] = []
-        lengths: list[int] = []
-        for dialogue in batch:
-            chunks = chunk_dialogue(dialogue, embedder.tokenizer, embedder.max_tokens, overlap)
-            rows.extend(_rows(dialogue, chunks))
-            lengths.extend(chunk.tokens for chunk in chunks)
-        vectors = embedder.embed([row["text"] for row in rows], batch_size=batch_size, lengths=lengths)
-        store.append(rows, vectors)
-        stats.added_dialogues += len(batch)
-        stats.chunks += len(rows)
-        stats.tokens += sum(lengths)
-        if progress:
-            progress(stats.added_dialogues, len(todo))
+        # Batches are sized to take about COMMIT_SECONDS each, so a kill loses seconds of work, not the
+        # 512 dialogues of a fixed batch (minutes on a laptop); per_commit caps the size.
+        size, begin = min(FIRST_COMMIT, per_commit), 0
+        while begin < len(todo):
+            batch = todo[begin : begin + size]
+            begin += len(batch)
+            batch_started = time.perf_counter()
+            rows: list[dict] = []
+            lengths: list[int] = []
+            for dialogue in batch:
+                chunks = chunk_dialogue(dialogue, embedder.tokenizer, embedder.max_tokens, overlap)
+                rows.extend(_rows(dialogue, chunks))
+                lengths.extend(chunk.tokens for chunk in chunks)
+            vectors = embedder.embed([row["text"] for row in rows], batch_size=batch_size, lengths=lengths)
+            store.append(rows, vectors)
+            stats.added_dialogues += len(batch)
+            stats.chunks += len(rows)
+            stats.tokens += sum(lengths)
+            per_dialogue = (time.perf_counter() - batch_started) / len(batch)
+            size = max(1, min(per_commit, int(COMMIT_SECONDS / max(per_dialogue, 1e-6))))
+            if progress:
+                progress(stats.added_dialogues, len(todo))
 
-    if stats.added_dialogues:
-        store.compact()
-    if stats.added_dialogues or store.indexes_stale(ann_min_rows):
-        stats.indexes = store.build_indexes(ann_min_rows)
+        if stats.added_dialogues:
+            store.compact()
+        if stats.added_dialogues or store.indexes_stale(ann_min_rows):
+            stats.indexes = store.build_indexes(ann_min_rows)
     stats.total_rows = store.count()
     stats.seconds = time.perf_counter() - started
     return stats

@@ -53,6 +53,43 @@ def schema(dim: int, model_id: str) -> pa.Schema:
     )
 
 
+class WriterLock:
+    """One `bedside index` at a time per index folder: two at once each added every row, so the
+    table held each dialogue twice. An OS lock (flock) is released when its process dies, so a
+    killed run never leaves a stale lock behind."""
+
+    def __init__(self, folder: Path):
+        self.path = Path(folder) / ".writer.lock"
+        self._handle = None
+
+    def __enter__(self) -> WriterLock:
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            handle.close()
+            raise StoreError(
+                f"another `bedside index` (pid {holder}) is writing to {self.path.parent}; wait for it to "
+                "finish, then run this again"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._handle = handle
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._handle is not None:
+            self._handle.close()  # closing releases the flock
+            self._handle = None
+
+
 class DialogueStore:
     """One LanceDB table under the data home's index folder."""
 

@@ -11,7 +11,7 @@ import time
 import pytest
 from helpers import dialogues
 
-from bedside.index.ingest import ingest
+from bedside.index.ingest import FIRST_COMMIT, ingest
 from bedside.index.search import QueryError, Retriever
 from bedside.index.sources import RawDialogue, SourceError, read_sample
 from bedside.index.store import DialogueStore, StoreError
@@ -80,16 +80,44 @@ def test_ctrl_c_between_commits_then_rerun_completes_without_duplicates(tmp_path
 
     with pytest.raises(KeyboardInterrupt):
         ingest(rows, store, embedder, overlap=48, per_commit=50, progress=interrupt_after_first_commit)
-    assert DialogueStore(tmp_path / "idx", "t").count() == 50  # exactly one complete batch
+    first = DialogueStore(tmp_path / "idx", "t").count()
+    assert first == FIRST_COMMIT  # exactly one complete batch, small: a kill loses seconds of work
 
     stats = ingest(rows, DialogueStore(tmp_path / "idx", "t"), embedder, overlap=48, per_commit=50)
-    assert (stats.already_indexed, stats.added_dialogues) == (50, 70)
+    assert (stats.already_indexed, stats.added_dialogues) == (first, 120 - first)
     reopened = DialogueStore(tmp_path / "idx", "t")
     assert reopened.count() == 120 and len(reopened.dialogue_ids()) == 120
     assert Retriever(reopened, embedder).search("knee question", k=3)  # FTS index was built on resume
 
     again = ingest(rows, reopened, embedder, overlap=48)
     assert again.added_dialogues == 0 and reopened.count() == 120
+
+
+def test_commits_grow_to_a_few_seconds_of_work_and_no_more(tmp_path, embedder):
+    sizes = []
+    ingest(raw(dialogues(120)), DialogueStore(tmp_path / "idx", "t"), embedder, overlap=48, per_commit=40,
+           progress=lambda done, total: sizes.append(done - sum(sizes)))  # fmt: skip
+    assert sizes[0] == FIRST_COMMIT and sum(sizes) == 120
+    assert max(sizes) <= 40  # the cap holds; these tiny dialogues embed fast, so batches grow to it
+
+
+def test_a_second_writer_is_refused_while_the_first_runs(tmp_path, embedder):
+    # Two `bedside index` runs at once each added every row: the table held each dialogue twice.
+    folder = tmp_path / "idx"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from bedside.index.store import WriterLock\n"
+         "with WriterLock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)", str(folder)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError, match=rf"another `bedside index` \(pid {holder.pid}\) is writing"):
+            ingest(raw(dialogues(5)), DialogueStore(folder, "t"), embedder, overlap=48)
+    finally:
+        holder.kill()
+        holder.wait()
+    # The holder died without unlocking: the OS released its lock, so the next run goes ahead.
+    assert ingest(raw(dialogues(5)), DialogueStore(folder, "t"), embedder, overlap=48).added_dialogues == 5
 
 
 def test_kill_9_during_ingest_leaves_a_valid_table_and_rerun_finishes(tmp_path, home, session_paths):
@@ -117,7 +145,8 @@ def test_kill_9_during_ingest_leaves_a_valid_table_and_rerun_finishes(tmp_path, 
 
     survivor = DialogueStore(index_dir, "dialogues")
     kept = survivor.count()
-    assert kept % 512 == 0 and kept == len(survivor.dialogue_ids())  # whole commits only
+    # Whole dialogues only (no chunk of a dialogue without the rest), and nothing committed was lost.
+    assert kept >= rows_at_kill and kept == len(survivor.dialogue_ids())
 
     finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
