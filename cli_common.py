@@ -20,10 +20,18 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def settings_or_fail():
+    from bedside.core.privacy import secure_home
+
     try:
-        return load_settings()
+        settings = load_settings()
     except ConfigError as error:
         fail(str(error))
+    try:
+        for notice in secure_home(settings.paths.home):
+            err.print(f"note: {escape(notice)}", highlight=False)
+    except OSError as error:
+        fail(f"cannot create the data home {settings.paths.home}: {error}; set BEDSIDE_HOME to a folder you own")
+    return settings
 
 
 def read_dialogues(input: Path | None, dataset: str | None, split: str, sample: str, columns, limit: int | None):

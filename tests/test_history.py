@@ -131,3 +131,24 @@ def test_onnxruntime_telemetry_is_off_before_it_loads():
     clean = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}  # not inherited from this run
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=clean)
     assert result.stdout == "1\n"
+
+
+def test_the_data_home_is_made_private_with_a_notice_once(home, tmp_path):
+    # A real `bedside config` in a subprocess: the umask it sets must not leak into this test run.
+    home.mkdir(mode=0o755)
+    (home / "runs").mkdir(mode=0o755)
+    home.chmod(0o755)
+    (home / "runs").chmod(0o755)
+    command = [sys.executable, "-m", "bedside", "config"]
+    first = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert f"made {home} private (was 755, now 700)" in first.stderr and "runs private" in first.stderr
+    assert home.stat().st_mode & 0o777 == 0o700 and (home / "runs").stat().st_mode & 0o777 == 0o700
+    again = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+    assert "private" not in again.stderr  # already private: nothing to say
+
+    fresh = tmp_path / "fresh-home"
+    created = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "BEDSIDE_HOME": str(fresh)}, timeout=120
+    )
+    assert created.returncode == 0 and fresh.stat().st_mode & 0o777 == 0o700
