@@ -46,10 +46,24 @@ def setup(
         fail(str(error))
 
 
+def _index_fusion(settings) -> str:
+    """The hybrid search's full-text weight as the index stores it (tuned on the corpus at index time)."""
+    if not (settings.paths.index / f"{settings.table}.lance").exists():
+        return "no index yet"
+    try:
+        from bedside.index import open_store
+
+        return open_store(settings).fusion().describe()
+    except Exception as error:  # a damaged index must not break `bedside config`, which helps diagnose it
+        return f"unreadable index ({error})"
+
+
 @app.command()
 def config(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Print the effective configuration and data paths."""
-    effective = describe(settings_or_fail())
+    settings = settings_or_fail()
+    effective = describe(settings)
+    effective["search_fusion"] = _index_fusion(settings)
     if as_json:
         print(json.dumps(effective, indent=2))
         return
@@ -78,6 +92,9 @@ def index(
     title_col: Annotated[str, typer.Option(help="Column with a one-line title; '' for none.")] = "Description",
     limit: Annotated[int | None, typer.Option(min=1, help="Read at most N rows.")] = None,
     rebuild: Annotated[bool, typer.Option(help="Drop the existing index and start fresh.")] = False,
+    tune: Annotated[
+        bool, typer.Option(help="Re-tune the vector/full-text fusion weight on the indexed dialogues.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the stats as JSON.")] = False,
 ) -> None:
     """Index dialogues into LanceDB (default: the shipped sample corpus). Resumable: rerun to continue."""
@@ -105,6 +122,7 @@ def index(
                 ann_min_rows=settings.ann_min_rows,
                 rebuild=rebuild,
                 progress=progress,
+                tune=tune,
             )
     except (SourceError, EmbedderError, StoreError) as error:
         fail(str(error))

@@ -88,7 +88,10 @@ def eval_command(
         if as_json:
             print(json.dumps(metrics))
             return
-        title = f"retrieval: {len(pairs)} references indexed alone, queried by their questions"
+        title = (
+            f"retrieval: {len(pairs)} references indexed alone, queried by their questions; the fusion "
+            "weight tuned on a seeded half, every figure on the other half (95% intervals)"
+        )
         out.print(retrieval_table(metrics, title))
         return
 

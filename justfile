@@ -83,6 +83,11 @@ bench-train *ARGS: setup-train
 
 # Triage as a classifier: recall and false alarms per category on the labelled test half, with CIs, and
 # every miss. `--tune` / `--train` refit thresholds / the learned layer on the TUNING half only.
+# Retrieval on three sets (held-out, forum-style sample, long wrapped questions): vector, full text,
+# equal-weight RRF and the fusion tuned per corpus, with 95% intervals, full-text cleaning on and off.
+bench-retrieval: setup
+    python -m bedside.index.bench_retrieval
+
 bench-triage *ARGS: setup
     python -m bedside.core.triage_bench {{ARGS}}
 
@@ -96,4 +101,4 @@ bench-tui: setup
     python -m bedside.tui.bench
 
 # Every benchmark.
-bench: bench-index bench-engine bench-train bench-tui bench-triage
+bench: bench-index bench-retrieval bench-engine bench-train bench-tui bench-triage

@@ -11,9 +11,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from bedside.index import fusion
 from bedside.index.chunking import Chunk, chunk_dialogue
 from bedside.index.clean import CleanDialogue, CleanStats, clean_dialogues
 from bedside.index.embedder import Embedder
+from bedside.index.fusion import Fusion
 from bedside.index.sources import RawDialogue, SourceError
 from bedside.index.store import DialogueStore, WriterLock
 
@@ -32,6 +36,7 @@ class IngestStats:
     seconds: float = 0.0
     total_rows: int = 0
     indexes: list[str] = field(default_factory=list)
+    fusion: str = ""  # the tuned full-text weight and what it measured, when tuned in this run
 
     def as_dict(self) -> dict:
         rate = self.added_dialogues / self.seconds if self.seconds else 0.0
@@ -45,6 +50,7 @@ class IngestStats:
             "docs_per_s": round(rate, 1),
             "table_rows": self.total_rows,
             "indexes": self.indexes,
+            **({"fusion": self.fusion} if self.fusion else {}),
         }
 
 
@@ -69,6 +75,23 @@ def _rows(dialogue: CleanDialogue, chunks: Sequence[Chunk]) -> list[dict]:
     ]
 
 
+def tune_fusion(store: DialogueStore, embedder: Embedder, batch_size: int = 64) -> Fusion:
+    """Tune the full-text weight on a slice of the corpus's own questions and store it in the table."""
+    from bedside.index.search import CANDIDATES_PER_HIT, Retriever, fts_query
+
+    queries = fusion.tuning_queries(store.questions())
+    vectors = embedder.embed([q for q, _ in queries], batch_size=batch_size) if queries else np.zeros((0, 1))
+    retriever = Retriever(store, embedder)
+    limit = 10 * CANDIDATES_PER_HIT
+    chosen = fusion.tune(
+        [(q, d) for q, d in queries if fts_query(q).strip()],
+        np.asarray([v for (q, _), v in zip(queries, vectors, strict=True) if fts_query(q).strip()]),
+        lambda question, vector: retriever.rankings(question, vector, limit),
+    )
+    store.set_fusion(chosen)
+    return chosen
+
+
 def ingest(
     raw: Sequence[RawDialogue],
     store: DialogueStore,
@@ -80,7 +103,10 @@ def ingest(
     rebuild: bool = False,
     progress: ProgressFn | None = None,
     per_commit: int = DIALOGUES_PER_COMMIT,
+    tune: bool = False,
 ) -> IngestStats:
+    """Clean, chunk, embed and append the dialogues not indexed yet; then compact, build the
+    indexes and tune the fusion weights on the corpus (when anything was added, or `tune`)."""
     stats = IngestStats()
     started = time.perf_counter()
     dialogues = clean_dialogues(raw, stats.clean)
@@ -125,6 +151,8 @@ def ingest(
             store.compact()
         if stats.added_dialogues or store.indexes_stale(ann_min_rows):
             stats.indexes = store.build_indexes(ann_min_rows)
+        if stats.added_dialogues or tune:
+            stats.fusion = tune_fusion(store, embedder, batch_size).describe()
     stats.total_rows = store.count()
     stats.seconds = time.perf_counter() - started
     return stats

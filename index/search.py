@@ -1,4 +1,5 @@
-"""Search the dialogue index: vector, full text, or both fused with reciprocal rank fusion.
+"""Search the dialogue index: vector, full text, or both fused by weighted reciprocal rank fusion
+(the full-text weight is tuned per corpus at index time, index/fusion.py).
 
 The table holds chunks; a long answer has several. Results are collapsed to dialogues (the best
 chunk stands for its dialogue), so callers get k distinct doctor answers, never duplicates.
@@ -13,11 +14,11 @@ from typing import Literal
 import numpy as np
 
 from bedside.index.embedder import Embedder
+from bedside.index.fusion import clean_fts_query, fuse
 from bedside.index.store import TEXT_COLUMNS, DialogueStore, StoreError
 
 SearchKind = Literal["vector", "fts", "hybrid"]
 KINDS: tuple[str, ...] = ("vector", "fts", "hybrid")
-RRF_K = 60  # the usual damping constant: rank 1 counts 1/61, rank 10 counts 1/70
 CANDIDATES_PER_HIT = 4  # chunks fetched per wanted dialogue, so collapsing still leaves k
 # The ANN index stores 8-bit vectors; re-ranking 5x the candidates on full vectors took recall@10
 # from 0.69 to 0.98 at 200k rows for ~1.5 ms more (index/bench.py). No effect on flat search.
@@ -64,15 +65,17 @@ def clean_query(query: str) -> str:
     return query
 
 
-def fts_query(query: str) -> str:
-    """Words only: the full-text parser treats quotes, colons and brackets as syntax."""
-    return " ".join(WORD.findall(query))
+def fts_query(query: str, clean: bool = True) -> str:
+    """Words only (the full-text parser treats quotes, colons and brackets as syntax), and without
+    greetings and filler ("Hello doctor", "thanks in advance") unless `clean` is False."""
+    words = " ".join(WORD.findall(query))
+    return clean_fts_query(words) if clean else words
 
 
 class Retriever:
     """Embedder + table, opened once; `search` is safe to call many times (one query each)."""
 
-    def __init__(self, store: DialogueStore, embedder: Embedder):
+    def __init__(self, store: DialogueStore, embedder: Embedder, clean_fts: bool = True):
         store.check_embedder(embedder.model_id, embedder.dim)
         if not store.has_fts():
             raise StoreError(
@@ -81,6 +84,8 @@ class Retriever:
             )
         self.store = store
         self.embedder = embedder
+        self.fusion = store.fusion()  # the full-text weight tuned on this corpus at index time
+        self.clean_fts = clean_fts  # False only to measure what cleaning the full-text query changes
 
     def _vector(self, vector: np.ndarray, limit: int) -> list[tuple[float, dict]]:
         rows = (
@@ -94,14 +99,29 @@ class Retriever:
         return _collapse(rows, "_distance", higher_is_better=False)
 
     def _fts(self, query: str, limit: int) -> list[tuple[float, dict]]:
-        rows = self.store.table.search(fts_query(query), query_type="fts").limit(limit).select(TEXT_COLUMNS).to_list()
+        rows = (
+            self.store.table.search(fts_query(query, self.clean_fts), query_type="fts")
+            .limit(limit)
+            .select(TEXT_COLUMNS)
+            .to_list()
+        )
         return _collapse(rows, "_score", higher_is_better=True)
 
+    def rankings(self, query: str, vector: np.ndarray, limit: int) -> tuple[list, list]:
+        """The vector and the full-text candidates of one query, each best first."""
+        return self._vector(vector, limit), self._fts(query, limit)
+
     def search(
-        self, query: str, k: int = 5, kind: SearchKind = "hybrid", query_vector: np.ndarray | None = None
+        self,
+        query: str,
+        k: int = 5,
+        kind: SearchKind = "hybrid",
+        query_vector: np.ndarray | None = None,
+        fts_weight: float | None = None,
     ) -> list[Hit]:
         """k distinct dialogues, best first. `query_vector` is the query's embedding when the caller
-        has it already (batch evaluation embeds thousands of queries in one call)."""
+        has it already (batch evaluation embeds thousands of queries in one call). `fts_weight`
+        overrides the index's tuned weight (1.0: equal-weight RRF), for comparisons."""
         query = clean_query(query)
         if kind not in KINDS:
             raise QueryError(f"unknown search kind {kind!r}; use one of {', '.join(KINDS)}")
@@ -115,18 +135,9 @@ class Retriever:
         elif kind == "fts":
             ranked = self._fts(query, limit)
         else:
-            ranked = self._fuse(self._vector(query_vector, limit), self._fts(query, limit))
+            weight = self.fusion.fts_weight if fts_weight is None else fts_weight
+            ranked = fuse(*self.rankings(query, query_vector, limit), weight)
         return [
             Hit(rank, round(score, 6), row["dialogue_id"], row["title"], row["patient"], row["doctor"], row["text"])
             for rank, (score, row) in enumerate(ranked[:k], start=1)
         ]
-
-    @staticmethod
-    def _fuse(*rankings: list[tuple[float, dict]]) -> list[tuple[float, dict]]:
-        """Reciprocal rank fusion: scores of different scales (cosine, BM25) combine by rank alone."""
-        fused: dict[str, tuple[float, dict]] = {}
-        for ranking in rankings:
-            for rank, (_, row) in enumerate(ranking, start=1):
-                score, _ = fused.get(row["dialogue_id"], (0.0, row))
-                fused[row["dialogue_id"]] = (score + 1.0 / (RRF_K + rank), row)
-        return sorted(fused.values(), key=lambda pair: pair[0], reverse=True)

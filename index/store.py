@@ -179,6 +179,21 @@ class DialogueStore:
         """Merge the many small commits of an ingest into few files (faster scans)."""
         self.table.optimize()
 
+    def fusion(self):
+        """The fusion weights tuned on this corpus (index/fusion.py), or the defaults."""
+        from bedside.index.fusion import Fusion
+
+        field = self.table.schema.field("vector")
+        return Fusion.from_metadata({k.decode(): v.decode() for k, v in (field.metadata or {}).items()})
+
+    def set_fusion(self, fusion) -> None:
+        self.table.update_field_metadata({"path": "vector", "metadata": fusion.to_metadata()})
+
+    def questions(self) -> list[tuple[str, str]]:
+        """(patient question, dialogue id) of every dialogue: the labelled pairs tuning reads."""
+        rows = self.table.search().where("chunk_no = 0").select(["patient", "dialogue_id"]).limit(None).to_arrow()
+        return list(zip(rows.column("patient").to_pylist(), rows.column("dialogue_id").to_pylist(), strict=True))
+
     def info(self) -> IndexInfo:
         model, dim = self.embedder_of_index()
         return IndexInfo(self.count(), len(self.dialogue_ids()), model, dim, self.indices())

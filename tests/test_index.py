@@ -207,3 +207,29 @@ def test_embedder_folder_without_onnx_is_a_clear_error(tmp_path):
     (tmp_path / "empty-model").mkdir()
     with pytest.raises(EmbedderError, match="cannot load embedding model"):
         Embedder(str(tmp_path / "empty-model"))
+
+
+def test_fusion_is_tuned_at_index_time_and_kept_in_the_table(tmp_path, embedder):
+    from bedside.index.fusion import FTS_WEIGHTS
+
+    store = DialogueStore(tmp_path / "idx", "t")
+    stats = ingest(read_sample("sample", limit=120), store, embedder, overlap=48)
+    assert "tuned on 120 of your dialogues" in stats.fusion
+    kept = DialogueStore(tmp_path / "idx", "t").fusion()  # read back from the table's metadata
+    assert kept.tuned and kept.fts_weight in FTS_WEIGHTS and kept.queries == 120
+    measured = kept.measured
+    # The tuned weight is never worse than either part on the questions it was tuned on.
+    assert measured["tuned"]["mrr"] >= max(measured["vector"]["mrr"], measured["fts"]["mrr"])
+    assert Retriever(DialogueStore(tmp_path / "idx", "t"), embedder).fusion == kept
+
+    small = DialogueStore(tmp_path / "small", "t")
+    assert "10 dialogues are too few" in ingest(read_sample("sample", limit=10), small, embedder, overlap=48).fusion
+    assert not small.fusion().tuned
+
+
+def test_greetings_and_filler_leave_the_full_text_query_only():
+    from bedside.index.search import fts_query
+
+    assert fts_query("Hello doctor, please help: sharp pain in my knee. Thanks in advance!") == "sharp pain in my knee"
+    assert fts_query("Hello doctor, thanks") == "Hello doctor thanks"  # nothing else left: kept as typed
+    assert fts_query("Hi, pain", clean=False) == "Hi pain"
