@@ -95,19 +95,26 @@ def silence_llama_logs() -> None:
     lowlevel.llama_log_set(quiet, ctypes.c_void_p(0))
 
 
-def _check_context(model_path: Path, n_ctx: int) -> None:
-    """Refuse a context the model was not trained for before llama.cpp tries to allocate it
-    (n_ctx = 99999999 asked for 293 GB and the error blamed the GGUF)."""
+DEFAULT_N_CTX = 4096
+
+
+def _fit_context(model_path: Path, n_ctx: int) -> int:
+    """The context to ask llama.cpp for. Above what the model was trained for: the default is cut to
+    fit (a model trained for 2048 tokens cannot use 4096), and a larger request is refused before
+    llama.cpp tries to allocate it (n_ctx = 99999999 asked for 293 GB and the error blamed the GGUF)."""
     try:
         info = read_gguf_info(model_path)
     except GGUFFormatError:
-        return  # llama.cpp's own load reports a damaged file
+        return n_ctx  # llama.cpp's own load reports a damaged file
     trained = info.get(f"{info.get('general.architecture', '')}.context_length")
-    if isinstance(trained, int) and n_ctx > trained:
-        raise ValueError(
-            f"n_ctx {n_ctx} is more than {model_path.name} was trained for ({trained} tokens); "
-            f"set n_ctx (BEDSIDE_N_CTX) to {trained} or less"
-        )
+    if not isinstance(trained, int) or n_ctx <= trained:
+        return n_ctx
+    if n_ctx <= DEFAULT_N_CTX:
+        return trained
+    raise ValueError(
+        f"n_ctx {n_ctx} is more than {model_path.name} was trained for ({trained} tokens); "
+        f"set n_ctx (BEDSIDE_N_CTX) to {trained} or less"
+    )
 
 
 class LlamaBackend:
@@ -115,13 +122,13 @@ class LlamaBackend:
         self,
         model_path: Path,
         *,
-        n_ctx: int = 4096,
+        n_ctx: int = DEFAULT_N_CTX,
         n_threads: int = 0,
         n_gpu_layers: int = -1,
         adapters: dict[str, Path] | None = None,
     ):
         check_gguf_file(Path(model_path))
-        _check_context(Path(model_path), n_ctx)
+        n_ctx = _fit_context(Path(model_path), n_ctx)
         silence_llama_logs()
         self.gpu_offload = bool(lowlevel.llama_supports_gpu_offload()) and n_gpu_layers != 0
         self.n_threads = n_threads or physical_cores()
@@ -146,6 +153,9 @@ class LlamaBackend:
         self.adapter_paths: dict[str, Path] = {}
         self.active: str | None = None
         self._lock = threading.RLock()  # a stream holds it; a switch waits for the stream to end
+        self._line_ends = np.zeros(0, dtype=np.int64)
+        self._line_end_scan = threading.Thread(target=self._scan_line_ends, name="line-end-scan", daemon=True)
+        self._line_end_scan.start()
         for name, path in (adapters or {}).items():
             self.load_adapter(name, path)
 
@@ -237,15 +247,33 @@ class LlamaBackend:
         if stable:
             self.llm.eval(tokens[:stable])
 
+    def _scan_line_ends(self) -> None:
+        """Every token that ends generation or holds a new line, found once per model (0.7 s over
+        Gemma's 262k tokens, so it runs in the background from load). Tokens are read as the
+        vocabulary stores them: a new line is "\n", "Ċ" (byte-level BPE) or "<0x0A>" (SentencePiece
+        byte fallback)."""
+        vocab = lowlevel.llama_model_get_vocab(self.llm.model)
+        marks = (b"\n", "Ċ".encode(), b"<0x0A>")
+        found = []
+        for token in range(self.llm.n_vocab()):
+            text = lowlevel.llama_vocab_get_text(vocab, token) or b""
+            if lowlevel.llama_vocab_is_eog(vocab, token) or any(mark in text for mark in marks):
+                found.append(token)
+        self._line_ends = np.asarray(found, dtype=np.int64)
+
     def _no_stop_before(self, prompt_tokens: int, sampling: Sampling, stops: tuple[str, ...]):
-        """A logits processor that bans the tokens a stop begins with, and end of text, until
-        `sampling.min_tokens` tokens are generated."""
-        banned = {self.llm.token_eos()}
-        # Every run of new lines is its own token in some vocabularies (Gemma's): ban them all.
-        for stop in (*stops, "\n", "\n\n", "\n\n\n", "\n\n\n\n"):
-            first = self.llm.tokenize(stop.encode("utf-8"), add_bos=False, special=True)[:1]
-            banned.update(first)
-        banned_ids = np.fromiter(banned, dtype=np.int64)
+        """A logits processor that bans, until `sampling.min_tokens` tokens are generated, every
+        end-of-generation token, every token holding a new line, and the control tokens a stop is
+        made of ("<end_of_turn>"): the ways an answer can end before it starts."""
+        self._line_end_scan.join()
+        vocab = lowlevel.llama_model_get_vocab(self.llm.model)
+        control = {
+            token
+            for stop in stops
+            for token in self.llm.tokenize(stop.encode("utf-8"), add_bos=False, special=True)
+            if lowlevel.llama_vocab_is_control(vocab, token)
+        }
+        banned_ids = np.union1d(self._line_ends, np.fromiter(control, dtype=np.int64))
         until = prompt_tokens + sampling.min_tokens
 
         def processor(input_ids, scores):
@@ -319,6 +347,7 @@ class LlamaBackend:
                 stats.completion_tokens = len(self.llm.tokenize(text.encode("utf-8"), add_bos=False)) if text else 0
 
     def close(self) -> None:
+        self._line_end_scan.join()  # it reads the vocabulary: let it finish before the model is freed
         # Adapters are freed together with their model by llama.cpp.
         self.use_adapter(None)
         self._adapters.clear()

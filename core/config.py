@@ -166,6 +166,9 @@ def unknown_variables(environ: Mapping[str, str], known: set[str]) -> list[str]:
     names = {ENV_PREFIX + name.upper() for name in known - {"keys"}} | {ENV_PREFIX + "CONFIG"}
     lines = []
     for variable in sorted(v for v in environ if v.startswith(ENV_PREFIX) and v not in names):
+        if variable == ENV_PREFIX + "KEYS":
+            lines.append(f"{variable} is ignored: key bindings are set in the config file's [keys] table")
+            continue
         # Compared without the shared prefix, which would make every name look close.
         bare = {name.removeprefix(ENV_PREFIX): name for name in names}
         close = difflib.get_close_matches(variable.removeprefix(ENV_PREFIX), list(bare), n=1, cutoff=0.75)

@@ -65,8 +65,11 @@ class WriterLock:
     def __enter__(self) -> WriterLock:
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = self.path.open("a+")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = self.path.open("a+")
+        except OSError as error:
+            raise StoreError(f"cannot write to the index folder {self.path.parent}: {error}") from error
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -77,10 +80,16 @@ class WriterLock:
                 f"another `bedside index` (pid {holder}) is writing to {self.path.parent}; wait for it to "
                 "finish, then run this again"
             ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
+        except OSError as error:  # e.g. a file system without locks
+            handle.close()
+            raise StoreError(f"cannot lock the index folder {self.path.parent}: {error}") from error
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+        except OSError:
+            pass  # the pid is only for the message a second run shows; the lock is what counts
         self._handle = handle
         return self
 
