@@ -129,6 +129,13 @@ def index(
     except KeyboardInterrupt:
         err.print("interrupted: the index keeps every finished batch; rerun the same command to continue")
         raise typer.Exit(130) from None
+    if stats.clean.too_long:
+        from bedside.index.clean import MAX_ANSWER_CHARS
+
+        err.print(
+            f"note: {stats.clean.too_long} answer(s) longer than {MAX_ANSWER_CHARS:,} characters skipped (the "
+            f"longest {stats.clean.longest:,}): a doctor's reply is never that long; check those rows"
+        )
     result = stats.as_dict()
     if as_json:
         print(json.dumps(result))

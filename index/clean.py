@@ -102,6 +102,8 @@ class CleanStats:
     kept: int = 0
     empty: int = 0
     duplicates: int = 0
+    too_long: int = 0  # answers over MAX_ANSWER_CHARS, skipped
+    longest: int = 0  # characters of the longest answer skipped
     pii: Counter = field(default_factory=Counter)
 
     def as_dict(self) -> dict:
@@ -110,6 +112,7 @@ class CleanStats:
             "kept": self.kept,
             "empty_answers": self.empty,
             "duplicate_answers": self.duplicates,
+            "too_long_answers": self.too_long,
             "pii_redactions": {kind: self.pii.get(kind, 0) for kind in PII_KINDS},
         }
 
@@ -183,12 +186,22 @@ def answer_hash(doctor: str) -> str:
     return hashlib.sha256(" ".join(doctor.lower().split()).encode("utf-8")).hexdigest()
 
 
+# A long doctor's reply is a few thousand characters; this is ten pages.
+MAX_ANSWER_CHARS = 30_000
+
+
 def clean_dialogues(raw: Iterable[RawDialogue], stats: CleanStats | None = None) -> list[CleanDialogue]:
     stats = stats if stats is not None else CleanStats()
     seen: set[str] = set()
     kept: list[CleanDialogue] = []
     for dialogue in raw:
         stats.rows_read += 1
+        if len(dialogue.doctor) > MAX_ANSWER_CHARS:
+            # One 2 MB answer was chunked into 1,803 rows that each stored the whole answer, at
+            # 7.9 GiB peak: no doctor's reply is that long, it is a broken row or a pasted document.
+            stats.too_long += 1
+            stats.longest = max(stats.longest, len(dialogue.doctor))
+            continue
         doctor = normalise(dialogue.doctor)
         if not doctor:
             stats.empty += 1

@@ -48,6 +48,12 @@ def sample_path(which: str = "sample") -> Path:
     return Path(str(files("bedside.index").joinpath("data", SAMPLE_FILES[which])))
 
 
+def _block_size(path: Path) -> int:
+    """Arrow reads text in blocks and refuses a row longer than one ("straddling object straddles
+    two block boundaries" for one 2 MB answer): blocks as large as the file, within 1 MiB-1 GiB."""
+    return max(1 << 20, min(path.stat().st_size + 1, 1 << 30))
+
+
 def _read_arrow(path: Path) -> pa.Table:
     if not path.exists():
         raise SourceError(f"{path} does not exist; check the path given to --input")
@@ -62,18 +68,40 @@ def _read_arrow(path: Path) -> pa.Table:
 
             return pq.read_table(path)
         if kind == "csv":
+            # Every column as text: ids like 007 or "NA" answers must not be reinterpreted.
+            import csv
+
             import pyarrow.csv as pcsv
 
-            # Every column as text: ids like 007 or "NA" answers must not be reinterpreted.
-            with path.open("rb") as handle:
-                header = pcsv.read_csv(handle, read_options=pcsv.ReadOptions(block_size=1 << 16))
-            types = dict.fromkeys(header.column_names, pa.string())
-            return pcsv.read_csv(path, convert_options=pcsv.ConvertOptions(column_types=types))
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                header = next(csv.reader(handle), [])
+            types = dict.fromkeys(header, pa.string())
+            return pcsv.read_csv(
+                path,
+                read_options=pcsv.ReadOptions(block_size=_block_size(path)),
+                convert_options=pcsv.ConvertOptions(column_types=types),
+            )
         import pyarrow.json as pjson
 
-        return pjson.read_json(path)
+        return pjson.read_json(path, read_options=pjson.ReadOptions(block_size=_block_size(path)))
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as err:
         raise SourceError(f"cannot read {path} as {kind}: {err}") from err
+
+
+def _check_text(table: pa.Table, name: str, flag: str, source: str) -> None:
+    """Refuse a column that holds numbers, not words: a numeric answer column was indexed as
+    "12345" answers without a word in them."""
+    kind = table.schema.field(name).type
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        raise SourceError(
+            f"{source}: column '{name}' ({flag}) holds {kind} values, not text; map the text column with {flag}"
+        )
+    values = [v for v in table.column(name).slice(0, 200).to_pylist() if v]
+    if values and not any(any(ch.isalpha() for ch in value) for value in values):
+        raise SourceError(
+            f"{source}: column '{name}' ({flag}) holds no words (first values: {', '.join(values[:3])}); "
+            f"map the text column with {flag}"
+        )
 
 
 def _to_dialogues(table: pa.Table, columns: ColumnMap, source: str, limit: int | None) -> list[RawDialogue]:
@@ -91,6 +119,8 @@ def _to_dialogues(table: pa.Table, columns: ColumnMap, source: str, limit: int |
         table = table.slice(0, limit)
     if table.num_rows == 0:
         raise SourceError(f"{source} has no rows: nothing to index")
+    for flag in ("--question-col", "--answer-col"):
+        _check_text(table, wanted[flag], flag, source)
 
     def column(name: str | None) -> list[str]:
         if not name:

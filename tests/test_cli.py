@@ -112,3 +112,47 @@ def test_scrubbed_placeholders_and_brackets_are_shown_not_eaten_as_markup(home, 
     assert shown.exit_code == 0
     assert "Mail me at [email]" in shown.output and "Call [phone] if worse" in shown.output
     assert "Q. Call me [urgent]" in shown.output
+
+
+def test_a_huge_answer_is_skipped_with_a_note_and_the_rest_indexed(home, tmp_path):
+    # One 2 MB answer: JSONL refused it with "straddling object straddles two block boundaries",
+    # parquet took 7.9 GiB storing the whole answer in each of 1,803 chunk rows.
+    rows = dialogues(5) + [{"Description": "Q. Huge", "Patient": "question", "Doctor": "Rest and fluids. " * 120_000}]
+    for name in ("huge.jsonl", "huge.csv"):
+        path = tmp_path / name
+        if name.endswith(".jsonl"):
+            write_jsonl(path, rows)
+        else:
+            import csv
+
+            with path.open("w", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=["Description", "Patient", "Doctor"])
+                writer.writeheader()
+                writer.writerows(rows)
+        result = runner.invoke(app, ["index", "--input", str(path), "--rebuild", "--json"])
+        assert result.exit_code == 0, result.output
+        assert "1 answer(s) longer than 30,000 characters skipped" in " ".join(result.output.split())
+        stats = json.loads(result.output.strip().splitlines()[-1])
+        assert stats["too_long_answers"] == 1 and stats["added_dialogues"] == 5
+
+
+def test_a_numeric_answer_column_is_refused(home, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "numbers.parquet"
+    pq.write_table(
+        pa.table({"Description": ["Q. a", "Q. b"], "Patient": ["my knee", "cough"], "Doctor": [12, 6]}), path
+    )
+    result = runner.invoke(app, ["index", "--input", str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "column 'Doctor' (--answer-col) holds int64 values, not text" in " ".join(result.output.split())
+    digits = write_jsonl(
+        tmp_path / "digits.jsonl",
+        [
+            {"Description": "Q. a", "Patient": "knee", "Doctor": "12345"},
+            {"Description": "Q. b", "Patient": "x", "Doctor": "6"},
+        ],
+    )
+    result = runner.invoke(app, ["index", "--input", str(digits)])
+    assert result.exit_code == 2 and "holds no words (first values: 12345, 6)" in " ".join(result.output.split())
