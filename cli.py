@@ -106,6 +106,24 @@ def index(
     from bedside.index.store import StoreError
 
     settings = settings_or_fail()
+    if tune and not (input or dataset or rebuild):
+        # Only re-tune what is indexed: reading the default source would add the shipped sample.
+        from bedside.index.ingest import tune_fusion
+        from bedside.index.store import WriterLock
+
+        try:
+            store = open_store(settings)
+            with err.status("loading embedder…"):
+                embedder = open_embedder(settings)
+            with WriterLock(store.folder), err.status("tuning the fusion weight on your dialogues…"):
+                described = tune_fusion(store, embedder, settings.embed_batch).describe()
+        except (EmbedderError, StoreError) as error:
+            fail(str(error))
+        if as_json:
+            print(json.dumps({"fusion": described}))
+        else:
+            out.print(f"search fusion: {described}")
+        return
     try:
         raw = read_dialogues(
             input, dataset, split, sample, ColumnMap(question_col, answer_col, title_col or None), limit

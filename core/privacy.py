@@ -1,8 +1,11 @@
 """The data home is private: chats, the index of the user's own dialogues and training runs are
 nobody else's business on a shared machine (history.db was created 0644 in a 0755 home).
 
-Owner-only folders are enough to keep every file below them private, so only the home and its
-first-level folders are checked (cheap on every start); new files get a private umask as well.
+Owner-only folders keep every file below them private, so only Bedside's own folders are checked
+(cheap on every start): the home when it is Bedside's (created by it, or named "bedside"), and its
+models, index and runs folders. Nothing else is touched: BEDSIDE_HOME may point at a folder the
+user shares for other reasons, and what Bedside writes elsewhere (an exported GGUF, an eval --out
+folder, a shared Hugging Face cache) keeps the user's own permissions.
 """
 
 from __future__ import annotations
@@ -12,21 +15,29 @@ import stat
 from pathlib import Path
 
 PRIVATE_DIR = 0o700
-PRIVATE_UMASK = 0o077
+OWN_FOLDERS = ("models", "index", "runs")
 
 
 def secure_home(home: Path) -> list[str]:
-    """Create the home owner-only, tighten it and its folders when others can read them, and set a
-    private umask for this process. Returns one notice per folder tightened."""
-    os.umask(PRIVATE_UMASK)
-    notices = []
+    """Create the home owner-only, and tighten Bedside's folders when others can read them. Returns
+    one notice per folder tightened, or that could not be (a file system without permissions)."""
     home = Path(home)
-    home.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-    for folder in (home, *sorted(p for p in home.iterdir() if p.is_dir() and not p.is_symlink())):
+    created = not home.exists()
+    home.parent.mkdir(parents=True, exist_ok=True)  # the parents keep the user's usual permissions
+    home.mkdir(exist_ok=True, mode=PRIVATE_DIR)
+    ours = created or home.name.lower() == "bedside"
+    folders = ([home] if ours else []) + [home / name for name in OWN_FOLDERS if (home / name).is_dir()]
+    notices = []
+    for folder in folders:
         try:
-            mode = stat.S_IMODE(folder.stat().st_mode)
-            if mode & 0o077 and folder.stat().st_uid == os.getuid():
-                folder.chmod(mode & ~0o077 | 0o700)
+            status = folder.stat()
+            mode = stat.S_IMODE(status.st_mode)
+            if not mode & 0o077 or status.st_uid != os.getuid():
+                continue  # already private, or not ours to change
+            folder.chmod(mode & ~0o077 | PRIVATE_DIR)
+            if stat.S_IMODE(folder.stat().st_mode) & 0o077:
+                notices.append(f"could not make {folder} private: this file system ignores permissions")
+            else:
                 notices.append(f"made {folder} private (was {mode:o}, now 700): other users could read it")
         except OSError:
             pass  # not ours to change; reading it still works

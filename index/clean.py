@@ -196,13 +196,13 @@ def clean_dialogues(raw: Iterable[RawDialogue], stats: CleanStats | None = None)
     kept: list[CleanDialogue] = []
     for dialogue in raw:
         stats.rows_read += 1
-        if len(dialogue.doctor) > MAX_ANSWER_CHARS:
+        doctor = normalise(dialogue.doctor)
+        if len(doctor) > MAX_ANSWER_CHARS:
             # One 2 MB answer was chunked into 1,803 rows that each stored the whole answer, at
             # 7.9 GiB peak: no doctor's reply is that long, it is a broken row or a pasted document.
             stats.too_long += 1
-            stats.longest = max(stats.longest, len(dialogue.doctor))
+            stats.longest = max(stats.longest, len(doctor))
             continue
-        doctor = normalise(dialogue.doctor)
         if not doctor:
             stats.empty += 1
             continue

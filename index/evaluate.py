@@ -39,6 +39,9 @@ def _wilson(hits: int, n: int) -> list[float]:
 
 def _summary(ranks: list[int | None]) -> dict:
     n = len(ranks)
+    if n == 0:  # nothing measured: zeros and the widest intervals, never NaN (invalid JSON)
+        empty = {f"recall@{k}": 0.0 for k in (1, 5, 10)}
+        return {**empty, "mrr": 0.0, "n": 0, "ci": {**{k: [0.0, 1.0] for k in empty}, "mrr": [0.0, 1.0]}}
     reciprocal = np.asarray([1 / r if r else 0.0 for r in ranks])
     spread = 1.96 * reciprocal.std(ddof=1) / math.sqrt(n) if n > 1 else 1.0
     out: dict = {f"recall@{k}": float(np.mean([r is not None and r <= k for r in ranks])) for k in (1, 5, 10)}

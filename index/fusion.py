@@ -23,7 +23,8 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 RRF_K = 60  # the usual damping constant: rank 1 counts 1/61, rank 10 counts 1/70
-FTS_WEIGHTS = (0.0, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5)
+# 100: full text decides, vector only breaks its ties, so full text alone is a candidate too.
+FTS_WEIGHTS = (0.0, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 100.0)
 # Untuned (a corpus too small to tune on): vector search alone. On the tuning halves of all three
 # sets of `just bench-retrieval` MRR was best at weight 0 and fell with every step up (0.1: -0.001
 # to -0.028; 1.0, equal-weight RRF: -0.04 to -0.09), so no full-text weight is the measured default.
@@ -72,7 +73,10 @@ class Fusion:
 
     def describe(self) -> str:
         if not self.tuned and not self.queries:
-            return f"full-text weight {self.fts_weight:g} (default: not tuned yet; `bedside index --tune` tunes it)"
+            return (
+                f"full-text weight {self.fts_weight:g} (default: not tuned; `bedside index --tune` tunes it "
+                "when the indexed dialogues have patient questions)"
+            )
         if not self.tuned:
             return f"full-text weight {self.fts_weight:g} (default: {self.queries} dialogues are too few to tune on)"
         measured = self.measured or {}
@@ -143,7 +147,8 @@ def tune_on_rankings(targets: Sequence[str], candidates: Sequence[tuple[list, li
         rrf.append(rank_of(fuse(by_vector, by_text, 1.0), target))
         fts_only.append(rank_of(by_text, target))
     scored = {w: summarise(r) for w, r in per_weight.items()}
-    best = max(FTS_WEIGHTS, key=lambda w: (round(scored[w]["mrr"], 4), round(scored[w]["recall@5"], 4), -w))
+    # Exact comparisons: a rounded MRR could let the recall tie-break pick a weight below weight 0.
+    best = max(FTS_WEIGHTS, key=lambda w: (scored[w]["mrr"], scored[w]["recall@5"], -w))
     measured = {
         "tuned": scored[best],
         "vector": scored[0.0],

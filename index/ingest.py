@@ -15,7 +15,7 @@ import numpy as np
 
 from bedside.index import fusion
 from bedside.index.chunking import Chunk, chunk_dialogue
-from bedside.index.clean import CleanDialogue, CleanStats, clean_dialogues
+from bedside.index.clean import MAX_ANSWER_CHARS, CleanDialogue, CleanStats, clean_dialogues
 from bedside.index.embedder import Embedder
 from bedside.index.fusion import Fusion
 from bedside.index.sources import RawDialogue, SourceError
@@ -113,7 +113,7 @@ def ingest(
     if not dialogues:
         raise SourceError(
             f"no usable dialogues: {stats.clean.rows_read} rows read, {stats.clean.empty} with an empty "
-            "answer; check --answer-col"
+            f"answer, {stats.clean.too_long} with an answer over {MAX_ANSWER_CHARS:,} characters; check --answer-col"
         )
 
     with WriterLock(store.folder):

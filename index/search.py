@@ -136,7 +136,10 @@ class Retriever:
             ranked = self._fts(query, limit)
         else:
             weight = self.fusion.fts_weight if fts_weight is None else fts_weight
-            ranked = fuse(*self.rankings(query, query_vector, limit), weight)
+            if weight <= 0:  # vector alone: no full-text query to wait for
+                ranked = self._vector(query_vector, limit)
+            else:
+                ranked = fuse(*self.rankings(query, query_vector, limit), weight)
         return [
             Hit(rank, round(score, 6), row["dialogue_id"], row["title"], row["patient"], row["doctor"], row["text"])
             for rank, (score, row) in enumerate(ranked[:k], start=1)

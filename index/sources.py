@@ -6,6 +6,7 @@ title / patient / doctor. Bad input raises SourceError naming the problem and th
 
 from __future__ import annotations
 
+import csv as csv_module
 import os
 import sys
 from dataclasses import dataclass
@@ -74,17 +75,18 @@ def _read_arrow(path: Path) -> pa.Table:
             import pyarrow.csv as pcsv
 
             with path.open(newline="", encoding="utf-8-sig") as handle:
-                header = next(csv.reader(handle), [])
+                header = next((row for row in csv.reader(handle) if row), [])
             types = dict.fromkeys(header, pa.string())
             return pcsv.read_csv(
                 path,
                 read_options=pcsv.ReadOptions(block_size=_block_size(path)),
+                parse_options=pcsv.ParseOptions(newlines_in_values=True),  # answers have line breaks
                 convert_options=pcsv.ConvertOptions(column_types=types),
             )
         import pyarrow.json as pjson
 
         return pjson.read_json(path, read_options=pjson.ReadOptions(block_size=_block_size(path)))
-    except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as err:
+    except (pa.ArrowInvalid, OSError, UnicodeDecodeError, csv_module.Error) as err:
         raise SourceError(f"cannot read {path} as {kind}: {err}") from err
 
 
@@ -92,11 +94,16 @@ def _check_text(table: pa.Table, name: str, flag: str, source: str) -> None:
     """Refuse a column that holds numbers, not words: a numeric answer column was indexed as
     "12345" answers without a word in them."""
     kind = table.schema.field(name).type
-    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type  # pandas categoricals
+    if pa.types.is_null(kind):
+        return  # every value missing: those rows count as empty, as before
+    textual = pa.types.is_string(kind) or pa.types.is_large_string(kind) or str(kind) == "string_view"
+    if not textual:
         raise SourceError(
             f"{source}: column '{name}' ({flag}) holds {kind} values, not text; map the text column with {flag}"
         )
-    values = [v for v in table.column(name).slice(0, 200).to_pylist() if v]
+    values = [str(v) for v in table.column(name).slice(0, 200).to_pylist() if v]
     if values and not any(any(ch.isalpha() for ch in value) for value in values):
         raise SourceError(
             f"{source}: column '{name}' ({flag}) holds no words (first values: {', '.join(values[:3])}); "

@@ -156,3 +156,15 @@ def test_a_numeric_answer_column_is_refused(home, tmp_path):
     )
     result = runner.invoke(app, ["index", "--input", str(digits)])
     assert result.exit_code == 2 and "holds no words (first values: 12345, 6)" in " ".join(result.output.split())
+
+
+def test_index_tune_retunes_what_is_indexed_and_adds_nothing(home, tmp_path):
+    # `--tune` alone once read the default source and added the shipped sample to a user's index.
+    path = write_jsonl(tmp_path / "mine.jsonl", dialogues(12))
+    assert runner.invoke(app, ["index", "--input", str(path)]).exit_code == 0
+    before = json.loads(runner.invoke(app, ["index", "--input", str(path), "--json"]).output.splitlines()[-1])
+    tuned = runner.invoke(app, ["index", "--tune", "--json"])
+    assert tuned.exit_code == 0, tuned.output
+    assert "12 dialogues are too few to tune on" in json.loads(tuned.output.splitlines()[-1])["fusion"]
+    after = json.loads(runner.invoke(app, ["index", "--input", str(path), "--json"]).output.splitlines()[-1])
+    assert after["table_rows"] == before["table_rows"]

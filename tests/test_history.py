@@ -134,21 +134,30 @@ def test_onnxruntime_telemetry_is_off_before_it_loads():
 
 
 def test_the_data_home_is_made_private_with_a_notice_once(home, tmp_path):
-    # A real `bedside config` in a subprocess: the umask it sets must not leak into this test run.
-    home.mkdir(mode=0o755)
-    (home / "runs").mkdir(mode=0o755)
-    home.chmod(0o755)
-    (home / "runs").chmod(0o755)
+    # A real `bedside config` in a subprocess, as a user runs it.
+    ours = tmp_path / "bedside"
+    (ours / "runs").mkdir(parents=True)
+    ours.chmod(0o755)
+    (ours / "runs").chmod(0o755)
     command = [sys.executable, "-m", "bedside", "config"]
-    first = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+
+    def run(folder):
+        env = {**os.environ, "BEDSIDE_HOME": str(folder)}
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+    first = run(ours)
     assert first.returncode == 0, first.stderr
-    assert f"made {home} private (was 755, now 700)" in first.stderr and "runs private" in first.stderr
-    assert home.stat().st_mode & 0o777 == 0o700 and (home / "runs").stat().st_mode & 0o777 == 0o700
-    again = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy(), timeout=120)
-    assert "private" not in again.stderr  # already private: nothing to say
+    assert f"made {ours} private (was 755, now 700)" in first.stderr and "runs private" in first.stderr
+    assert ours.stat().st_mode & 0o777 == 0o700 and (ours / "runs").stat().st_mode & 0o777 == 0o700
+    assert "private" not in run(ours).stderr  # already private: nothing to say
 
     fresh = tmp_path / "fresh-home"
-    created = subprocess.run(
-        command, capture_output=True, text=True, env={**os.environ, "BEDSIDE_HOME": str(fresh)}, timeout=120
-    )
-    assert created.returncode == 0 and fresh.stat().st_mode & 0o777 == 0o700
+    assert run(fresh).returncode == 0 and fresh.stat().st_mode & 0o777 == 0o700
+
+    # A folder that is not Bedside's own keeps its mode; only Bedside's folders in it are tightened.
+    shared = tmp_path / "shared"
+    (shared / "index").mkdir(parents=True)
+    shared.chmod(0o755)
+    (shared / "index").chmod(0o755)
+    assert run(shared).returncode == 0
+    assert shared.stat().st_mode & 0o777 == 0o755 and (shared / "index").stat().st_mode & 0o777 == 0o700
