@@ -26,19 +26,26 @@ def secure_home(home: Path) -> list[str]:
     home.parent.mkdir(parents=True, exist_ok=True)  # the parents keep the user's usual permissions
     home.mkdir(exist_ok=True, mode=PRIVATE_DIR)
     ours = created or home.name.lower() == "bedside"
-    folders = ([home] if ours else []) + [home / name for name in OWN_FOLDERS if (home / name).is_dir()]
-    notices = []
-    for folder in folders:
-        try:
-            status = folder.stat()
-            mode = stat.S_IMODE(status.st_mode)
-            if not mode & 0o077 or status.st_uid != os.getuid():
-                continue  # already private, or not ours to change
-            folder.chmod(mode & ~0o077 | PRIVATE_DIR)
-            if stat.S_IMODE(folder.stat().st_mode) & 0o077:
-                notices.append(f"could not make {folder} private: this file system ignores permissions")
-            else:
-                notices.append(f"made {folder} private (was {mode:o}, now 700): other users could read it")
-        except OSError:
-            pass  # not ours to change; reading it still works
+    for name in OWN_FOLDERS:
+        (home / name).mkdir(exist_ok=True, mode=PRIVATE_DIR)  # before any library creates it 755
+    # Bedside's own folders are tightened quietly (a library may have made them 755); the home
+    # itself, which the user may have seen readable, with a note.
+    notices = _tighten(home) if ours else []
+    for name in OWN_FOLDERS:
+        notices += [n for n in _tighten(home / name) if n.startswith("could not")]
     return notices
+
+
+def _tighten(folder: Path) -> list[str]:
+    """Make one folder owner-only when others can read it; what was done, as a notice."""
+    try:
+        status = folder.stat()
+        mode = stat.S_IMODE(status.st_mode)
+        if not mode & 0o077 or status.st_uid != os.getuid():
+            return []  # already private, or not ours to change
+        folder.chmod(mode & ~0o077 | PRIVATE_DIR)
+        if stat.S_IMODE(folder.stat().st_mode) & 0o077:
+            return [f"could not make {folder} private: this file system ignores permissions"]
+        return [f"made {folder} private (was {mode:o}, now 700): other users could read it"]
+    except OSError:
+        return []  # not ours to change; reading it still works

@@ -90,9 +90,10 @@ def _read_arrow(path: Path) -> pa.Table:
         raise SourceError(f"cannot read {path} as {kind}: {err}") from err
 
 
-def _check_text(table: pa.Table, name: str, flag: str, source: str) -> None:
-    """Refuse a column that holds numbers, not words: a numeric answer column was indexed as
-    "12345" answers without a word in them."""
+def _check_text(table: pa.Table, name: str, flag: str, source: str, words: bool = True) -> None:
+    """Refuse a column that holds numbers, not text: a numeric answer column was indexed as "12345"
+    answers. With `words`, text without a single word is refused too (answers only: a question
+    column may hold codes like "007" in a file the user keeps for other reasons)."""
     kind = table.schema.field(name).type
     if pa.types.is_dictionary(kind):
         kind = kind.value_type  # pandas categoricals
@@ -103,6 +104,8 @@ def _check_text(table: pa.Table, name: str, flag: str, source: str) -> None:
         raise SourceError(
             f"{source}: column '{name}' ({flag}) holds {kind} values, not text; map the text column with {flag}"
         )
+    if not words:
+        return
     values = [str(v) for v in table.column(name).slice(0, 200).to_pylist() if v]
     if values and not any(any(ch.isalpha() for ch in value) for value in values):
         raise SourceError(
@@ -126,8 +129,8 @@ def _to_dialogues(table: pa.Table, columns: ColumnMap, source: str, limit: int |
         table = table.slice(0, limit)
     if table.num_rows == 0:
         raise SourceError(f"{source} has no rows: nothing to index")
-    for flag in ("--question-col", "--answer-col"):
-        _check_text(table, wanted[flag], flag, source)
+    _check_text(table, wanted["--question-col"], "--question-col", source, words=False)
+    _check_text(table, wanted["--answer-col"], "--answer-col", source)
 
     def column(name: str | None) -> list[str]:
         if not name:
