@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import statistics
 import time
@@ -30,6 +29,7 @@ import numpy as np
 
 from bedside.core.safety import Triager, normalise
 from bedside.core.triage_model import MODEL_FILE, LearnedLayer, build_vocabulary, featurise, fit
+from bedside.index.evaluate import wilson
 
 CASES = "triage_cases"
 # Candidate thresholds for the meaning layer; the top one effectively switches it off.
@@ -91,17 +91,6 @@ def forum_cases(split: str) -> list[Case]:
         else:
             cases.append(Case(row["Patient"], "ordinary", "forum"))
     return cases
-
-
-def wilson(hits: int, n: int) -> tuple[float, float]:
-    """95% Wilson interval of a proportion (sensible at 0/n and n/n, unlike the normal one)."""
-    if n == 0:
-        return (0.0, 1.0)
-    z = 1.96
-    p = hits / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def open_triager() -> Triager:

@@ -28,13 +28,18 @@ KINDS = ("vector", "fts", "rrf", "hybrid")
 DEPTH = 10
 
 
-def _wilson(hits: int, n: int) -> list[float]:
+def wilson(hits: int, n: int) -> tuple[float, float]:
+    """95% Wilson interval of a proportion (sensible at 0/n and n/n, unlike the normal one)."""
     if n == 0:
-        return [0.0, 1.0]
+        return (0.0, 1.0)
     z, p = 1.96, hits / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _rounded(interval: tuple[float, float]) -> list[float]:
+    return [round(interval[0], 4), round(interval[1], 4)]
 
 
 def _summary(ranks: list[int | None]) -> dict:
@@ -48,7 +53,7 @@ def _summary(ranks: list[int | None]) -> dict:
     out["mrr"] = float(reciprocal.mean()) if n else 0.0
     out["n"] = n
     out["ci"] = {
-        **{f"recall@{k}": _wilson(sum(r is not None and r <= k for r in ranks), n) for k in (1, 5, 10)},
+        **{f"recall@{k}": _rounded(wilson(sum(r is not None and r <= k for r in ranks), n)) for k in (1, 5, 10)},
         "mrr": [round(max(0.0, out["mrr"] - spread), 4), round(min(1.0, out["mrr"] + spread), 4)],
     }
     return out

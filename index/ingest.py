@@ -79,15 +79,11 @@ def tune_fusion(store: DialogueStore, embedder: Embedder, batch_size: int = 64) 
     """Tune the full-text weight on a slice of the corpus's own questions and store it in the table."""
     from bedside.index.search import CANDIDATES_PER_HIT, Retriever, fts_query
 
-    queries = fusion.tuning_queries(store.questions())
+    queries = [(q, d) for q, d in fusion.tuning_queries(store.questions()) if fts_query(q).strip()]
     vectors = embedder.embed([q for q, _ in queries], batch_size=batch_size) if queries else np.zeros((0, 1))
     retriever = Retriever(store, embedder)
     limit = 10 * CANDIDATES_PER_HIT
-    chosen = fusion.tune(
-        [(q, d) for q, d in queries if fts_query(q).strip()],
-        np.asarray([v for (q, _), v in zip(queries, vectors, strict=True) if fts_query(q).strip()]),
-        lambda question, vector: retriever.rankings(question, vector, limit),
-    )
+    chosen = fusion.tune(queries, vectors, lambda question, vector: retriever.rankings(question, vector, limit))
     store.set_fusion(chosen)
     return chosen
 
