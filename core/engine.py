@@ -20,6 +20,7 @@ from bedside.core.answer_guard import GENERAL_CUT, REDFLAG_CUT, AnswerGuard, Gua
 from bedside.core.backend import AdapterError, LlamaBackend, Sampling, StreamStats
 from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.degenerate import StreamGuard, Verdict, detect, in_sentence_citations
+from bedside.core.embedded import ModelSetupError, ensure_base_gguf
 from bedside.core.modes import ORDER, Mode
 from bedside.core.prompts import (
     INSTRUCTION_TEXTS,
@@ -223,10 +224,16 @@ class Engine:
         s = self.settings
         model = resolve_llm_gguf(s)
         if not s.llm_gguf:
-            from bedside.core.embedded import ensure_base_gguf
-
             ensure_base_gguf(s.paths, verify=False)
-        self._backend = LlamaBackend(model, n_ctx=s.n_ctx, n_threads=s.n_threads, n_gpu_layers=s.n_gpu_layers)
+        try:
+            self._backend = LlamaBackend(model, n_ctx=s.n_ctx, n_threads=s.n_threads, n_gpu_layers=s.n_gpu_layers)
+        except (ValueError, ModelSetupError) as error:
+            if s.llm_gguf:
+                raise
+            # The embedded copy in the data home was damaged after setup (a disk error, an edit, a
+            # killed copy; start-up does not hash it): setup writes it again from the package.
+            hint = "It is Bedside's embedded model: run `bedside setup --force` to rewrite it."
+            raise type(error)(f"{error} {hint}") from error
         self._load_adapters()
 
     def _load_adapters(self) -> None:
