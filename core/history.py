@@ -3,6 +3,10 @@
 Each message is committed as soon as it exists (the question when it is sent, the answer when it
 ends or is cancelled), so a crash or kill loses at most the answer being generated. The store never
 deletes or rewrites a file it cannot read: it says what is wrong and leaves the file alone.
+
+When the file cannot be opened, or fails while in use (a damaged page, a full or read-only disk),
+the store carries on in memory: the chat keeps every question and answer until the user quits, and
+`problem` (also passed to `on_problem`) says why and what to do with the file.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
 
 from bedside.core.prompts import Exchange
@@ -78,9 +83,39 @@ def model_part(shown: str) -> str:
     return "\n\n".join(kept).strip()
 
 
+# Failures of the file itself, not of Bedside's SQL: these move the store to memory.
+def _file_failure(error: sqlite3.DatabaseError) -> bool:
+    return not isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError)
+
+
+def _survives_file_failure(method):
+    """Run a store method; if the file fails under it, move to memory and run it there."""
+
+    @wraps(method)
+    def guarded(self: HistoryStore, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            if self.in_memory or not _file_failure(error):
+                raise
+            self._fail_over(f"{self.path} stopped working ({error})")
+            return method(self, *args, **kwargs)
+
+    return guarded
+
+
 class HistoryStore:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, on_problem: Callable[[str], None] | None = None):
         self.path = Path(path)
+        self.problem = ""  # why chats are only kept in memory, once the file has failed
+        self.on_problem = on_problem
+        self.in_memory = False
+        try:
+            self._db = self._open_file()
+        except HistoryError as error:
+            self._fail_over(str(error), copy=False)
+
+    def _open_file(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Chats are private: the file is created owner-only (SQLite gives its -wal/-shm files the same
         # mode), and an existing one made readable by others is tightened.
@@ -97,21 +132,45 @@ class HistoryStore:
             except OSError:
                 pass  # not ours to change (another user's file): reading it still works
         try:
-            self._db = sqlite3.connect(self.path, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(SCHEMA)
+            db = sqlite3.connect(self.path, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.executescript(SCHEMA)
         except sqlite3.DatabaseError as err:
-            raise HistoryError(
-                f"{self.path} is not a readable chat history ({err}). It was left untouched: move it aside "
-                "to start a new history, or restore it from a backup."
-            ) from err
+            raise HistoryError(f"{self.path} is not a readable chat history ({err})") from err
+        return db
+
+    def _fail_over(self, why: str, copy: bool = True) -> None:
+        """Carry on in memory, with whatever of the file can still be read; never write the file."""
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        memory.execute("PRAGMA foreign_keys=ON")
+        memory.executescript(SCHEMA)
+        if copy:
+            for table in ("sessions", "messages"):
+                try:
+                    rows = self._db.execute(f"SELECT * FROM {table}").fetchall()  # noqa: S608 - fixed names
+                except sqlite3.DatabaseError:
+                    continue  # the damaged part: later chats still work, this part is still in the file
+                marks = ", ".join("?" * len(rows[0])) if rows else ""
+                with memory:
+                    memory.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)  # noqa: S608
+            with suppress(sqlite3.Error):
+                self._db.close()
+        self._db = memory
+        self.in_memory = True
+        self.problem = (
+            f"{why}. It was left untouched: chats are kept in memory until you quit (export one to save it); "
+            "move the file aside to start a new history, or restore it from a backup."
+        )
+        if self.on_problem:
+            self.on_problem(self.problem)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._db:  # one transaction, committed on exit
             yield self._db
 
+    @_survives_file_failure
     def new_session(self, title: str = "New chat") -> int:
         now = time.time()
         with self._write() as db:
@@ -119,6 +178,7 @@ class HistoryStore:
                 "INSERT INTO sessions (title, created, updated) VALUES (?, ?, ?)", (title, now, now)
             ).lastrowid
 
+    @_survives_file_failure
     def add_message(
         self,
         session_id: int,
@@ -132,7 +192,10 @@ class HistoryStore:
         now = time.time()
         with self._write() as db:
             if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
-                raise HistoryError(f"no chat session {session_id}")
+                if not self.in_memory:
+                    raise HistoryError(f"no chat session {session_id}")
+                # The chat on screen began in the file, which could not be read back: go on with it.
+                db.execute("INSERT INTO sessions VALUES (?, 'Chat (not saved)', ?, ?)", (session_id, now, now))
             message_id = db.execute(
                 "INSERT INTO messages (session_id, role, mode, content, sources, stats, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -146,6 +209,7 @@ class HistoryStore:
             db.execute("UPDATE sessions SET updated = ? WHERE id = ?", (now, session_id))
             return message_id
 
+    @_survives_file_failure
     def rename(self, session_id: int, title: str) -> None:
         title = " ".join(title.split())
         if not title:
@@ -153,10 +217,12 @@ class HistoryStore:
         with self._write() as db:
             db.execute("UPDATE sessions SET title = ? WHERE id = ?", (title, session_id))
 
+    @_survives_file_failure
     def delete(self, session_id: int) -> None:
         with self._write() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
+    @_survives_file_failure
     def sessions(self) -> list[SessionInfo]:
         rows = self._db.execute(
             "SELECT s.id, s.title, s.created, s.updated, COUNT(m.id) FROM sessions s "
@@ -164,6 +230,7 @@ class HistoryStore:
         ).fetchall()
         return [SessionInfo(*row) for row in rows]
 
+    @_survives_file_failure
     def messages(self, session_id: int) -> list[StoredMessage]:
         rows = self._db.execute(
             "SELECT id, role, mode, content, sources, stats, created FROM messages WHERE session_id = ? ORDER BY id",

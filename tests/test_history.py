@@ -89,13 +89,43 @@ def test_export_markdown_has_questions_answers_modes_and_sources(tmp_path):
     assert "- [2] Q. Why do I get headaches on weekends only?\n" in text
 
 
-def test_unreadable_history_is_reported_and_left_untouched(tmp_path):
+def test_unreadable_history_is_reported_left_untouched_and_the_chat_goes_on_in_memory(tmp_path):
     path = tmp_path / "history.db"
     path.write_bytes(b"this is not sqlite, it is someone's notes" * 100)
     before = path.read_bytes()
-    with pytest.raises(HistoryError, match="left untouched: move it aside"):
-        HistoryStore(path)
+    store = HistoryStore(path)
+    assert store.in_memory and "left untouched" in store.problem and "move the file aside" in store.problem
+    session = store.new_session()
+    store.add_message(session, "user", "Is a rash after amoxicillin an allergy?")
+    assert [m.content for m in store.messages(session)] == ["Is a rash after amoxicillin an allergy?"]
     assert path.read_bytes() == before
+
+
+def test_a_history_damaged_while_in_use_keeps_the_question_being_asked(tmp_path):
+    path = tmp_path / "history.db"
+    store = HistoryStore(path)
+    kept = store.new_session()
+    store.add_message(kept, "user", "An earlier question")
+    for _ in range(40):  # enough pages that one can break while the others stay readable
+        store.add_message(store.new_session(), "user", "filler " * 300)
+    current = store.new_session()
+    store.close()
+    size = path.stat().st_size
+    with path.open("r+b") as handle:  # every page after the first damaged, from page 3 on
+        handle.seek(2 * 4096)
+        handle.write(b"\xff" * (size - 2 * 4096))
+    broken = path.read_bytes()
+    problems: list[str] = []
+    store = HistoryStore(path, on_problem=problems.append)  # opens: the first page is intact
+    assert not store.in_memory
+    # The next messages written or read meet the damage; the question being asked must not be lost.
+    store.add_message(current, "user", "My question right now")
+    store.sessions()
+    store.add_message(current, "assistant", "An answer")
+    assert store.in_memory and len(problems) == 1 and "stopped working" in problems[0]
+    assert "My question right now" in [m.content for m in store.messages(current)]
+    assert path.read_bytes() == broken  # never written after it failed
+    store.close()
 
 
 def test_follow_up_context_is_the_models_own_words_not_advice_or_disclaimer(tmp_path):

@@ -197,3 +197,20 @@ async def test_start_up_offers_setup_when_the_index_is_empty(tui_settings, backe
         assert app.screen.needed == ["index"]
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is app.chat)
+
+
+async def test_a_damaged_history_file_leaves_the_chat_usable(app_factory, tui_settings):
+    path = tui_settings.paths.history_db
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not a database, someone's notes" * 50)
+    before = path.read_bytes()
+    app = app_factory()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: bool(app._notifications))
+        shown = [n.message for n in app._notifications]
+        assert any("left untouched" in message for message in shown), shown
+        answer = await ask(pilot, app)
+        assert answer.text.strip()
+        stored = app.history.messages(app.session_id)
+        assert [m.role for m in stored] == ["user", "assistant"] and stored[0].content == QUESTION
+    assert path.read_bytes() == before

@@ -45,7 +45,8 @@ class BedsideApp(App):
         super().__init__()
         self.settings = settings
         self.engine = engine or Engine(settings)
-        self.history = HistoryStore(settings.paths.history_db)
+        # A damaged history file never stops the chat: the store goes on in memory and says why.
+        self.history = HistoryStore(settings.paths.history_db, on_problem=self.history_problem)
         self.mode = Mode.RAG
         self.start_mode = start_mode
         self.session_id: int | None = None
@@ -60,6 +61,8 @@ class BedsideApp(App):
 
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
+        if self.history.problem:  # found while opening, before the app could show it
+            self.history_problem(self.history.problem)
         self.chat = ChatScreen()
         self.push_screen(self.chat)
         if self.check_setup:
@@ -116,6 +119,10 @@ class BedsideApp(App):
         self.notify(reason, title=f"{mode.label} is not available", severity="error", timeout=12, markup=False)
 
     # -- history ---------------------------------------------------------------------------------
+    def history_problem(self, problem: str) -> None:
+        if self.is_running:
+            self.notify(problem, title="Chat history not saved", severity="error", timeout=30, markup=False)
+
     def ensure_session(self) -> int:
         if self.session_id is None:
             self.session_id = self.history.new_session()
