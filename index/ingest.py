@@ -59,14 +59,17 @@ ProgressFn = Callable[[int, int], None]
 
 
 def _rows(dialogue: CleanDialogue, chunks: Sequence[Chunk]) -> list[dict]:
+    # The whole question and answer are stored once, on chunk 0; a search that matches a later chunk
+    # reads them from there. Stored on every chunk, a 30,000-character answer cut into 30 chunks
+    # would be kept 30 times.
     return [
         {
             "id": chunk.chunk_id,
             "dialogue_id": dialogue.dialogue_id,
             "chunk_no": chunk.chunk_no,
             "title": dialogue.title,
-            "patient": dialogue.patient,
-            "doctor": dialogue.doctor,
+            "patient": dialogue.patient if chunk.chunk_no == 0 else "",
+            "doctor": dialogue.doctor if chunk.chunk_no == 0 else "",
             "text": chunk.text,
             "source": dialogue.source,
             "content_hash": dialogue.dialogue_id,

@@ -140,7 +140,33 @@ class Retriever:
                 ranked = self._vector(query_vector, limit)
             else:
                 ranked = fuse(*self.rankings(query, query_vector, limit), weight)
+        ranked = ranked[:k]
+        whole = self._whole_dialogues([row for _, row in ranked])
         return [
-            Hit(rank, round(score, 6), row["dialogue_id"], row["title"], row["patient"], row["doctor"], row["text"])
-            for rank, (score, row) in enumerate(ranked[:k], start=1)
+            Hit(
+                rank,
+                round(score, 6),
+                row["dialogue_id"],
+                row["title"],
+                *whole.get(row["dialogue_id"], ("", "")),
+                row["text"],
+            )
+            for rank, (score, row) in enumerate(ranked, start=1)
         ]
+
+    def _whole_dialogues(self, rows: list[dict]) -> dict[str, tuple[str, str]]:
+        """(patient, doctor) of each hit's dialogue. They are stored on its chunk 0 only (indexes
+        built before that have them on every chunk), so a hit on a later chunk reads chunk 0."""
+        whole = {row["dialogue_id"]: (row["patient"], row["doctor"]) for row in rows if row["doctor"]}
+        missing = sorted({row["dialogue_id"] for row in rows} - whole.keys())
+        if missing:
+            ids = ", ".join("'" + dialogue_id.replace("'", "''") + "'" for dialogue_id in missing)
+            found = (
+                self.store.table.search()
+                .where(f"chunk_no = 0 AND dialogue_id IN ({ids})")
+                .select(["dialogue_id", "patient", "doctor"])
+                .limit(len(missing))
+                .to_list()
+            )
+            whole.update({row["dialogue_id"]: (row["patient"], row["doctor"]) for row in found})
+        return whole

@@ -59,6 +59,7 @@ def test_long_answers_become_chunks_but_search_returns_each_dialogue_once(tmp_pa
         f"Point {i}: for a sprained ankle keep it raised, use ice wrapped in cloth and move it gently."
         for i in range(50)
     )
+    long_doctor += " Finally, an ankle that still gives way after six weeks deserves a physiotherapy referral."
     rows = dialogues(6) + [{"Description": "Q. Ankle sprain", "Patient": "I twisted my ankle", "Doctor": long_doctor}]
     store = DialogueStore(tmp_path / "idx", "t")
     stats = ingest(raw(rows), store, embedder, overlap=48)
@@ -69,6 +70,12 @@ def test_long_answers_become_chunks_but_search_returns_each_dialogue_once(tmp_pa
         ids = [h.dialogue_id for h in hits]
         assert len(ids) == len(set(ids)), kind
         assert hits[0].doctor == long_doctor, kind  # the full answer, not a chunk
+    # A hit on the last chunk still carries the whole dialogue, which is stored once, on chunk 0.
+    [hit] = retriever.search("ankle still gives way after six weeks physiotherapy referral", k=1, kind="vector")
+    assert "physiotherapy" in hit.chunk and not hit.chunk.split("\n", 1)[-1].startswith("Point 0:")
+    assert hit.doctor == long_doctor and hit.patient == "I twisted my ankle"
+    stored = store.table.search().where(f"dialogue_id = '{hit.dialogue_id}'").select(["doctor"]).to_list()
+    assert len(stored) > 1 and sum(len(row["doctor"]) for row in stored) == len(long_doctor)
 
 
 def test_ctrl_c_between_commits_then_rerun_completes_without_duplicates(tmp_path, embedder):
