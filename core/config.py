@@ -225,9 +225,33 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         raise ConfigError(
             f"max_tokens ({settings.max_tokens}) must be at least 1 and smaller than n_ctx ({settings.n_ctx})"
         )
-    if settings.min_answer_tokens < 0:
-        raise ConfigError(f"min_answer_tokens must be 0 or more, got {settings.min_answer_tokens}")
+    for name, (low, high) in RANGES.items():
+        value = getattr(settings, name)
+        if not low <= value <= high:
+            raise ConfigError(
+                f"{name} ({ENV_PREFIX}{name.upper()}) must be between {low} and {high}, got {value}; "
+                f"the default is {getattr(Settings, name)}"
+            )
     return settings
+
+
+# Values outside these make llama.cpp, LanceDB or the prompt misbehave quietly (a negative
+# temperature samples greedily, a top_p of 0 or a chunk of 4 tokens give nonsense), so they are refused.
+RANGES: dict[str, tuple[float, float]] = {
+    "temperature": (0.0, 5.0),
+    "top_p": (0.01, 1.0),
+    "min_p": (0.0, 1.0),
+    "repeat_penalty": (0.5, 3.0),
+    "min_answer_tokens": (0, 256),
+    "search_k": (1, 100),
+    "rag_k": (1, 10),
+    "rag_answer_tokens": (0, 4096),
+    "history_turns": (0, 50),
+    "chunk_tokens": (32, 8192),
+    "embed_batch": (1, 4096),
+    "n_threads": (0, 1024),
+    "ann_min_rows": (0, 10**9),
+}
 
 
 def describe(settings: Settings) -> dict[str, Any]:

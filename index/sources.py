@@ -87,7 +87,14 @@ def _read_arrow(path: Path) -> pa.Table:
 
         return pjson.read_json(path, read_options=pjson.ReadOptions(block_size=_block_size(path)))
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError, csv_module.Error) as err:
-        raise SourceError(f"cannot read {path} as {kind}: {err}") from err
+        fix = {
+            "csv": "save it as UTF-8 CSV with a header row",
+            "json": "give one JSON object per line (JSON Lines), UTF-8",
+            "parquet": "check that the file is complete, or export it again",
+        }[kind]
+        if isinstance(err, UnicodeDecodeError):
+            fix = "it is not UTF-8 text: save it as UTF-8"
+        raise SourceError(f"cannot read {path} as {kind}: {err}; {fix}") from err
 
 
 def _check_text(table: pa.Table, name: str, flag: str, source: str, words: bool = True) -> None:

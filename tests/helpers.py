@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import time
 from pathlib import Path
 
 
@@ -26,3 +28,17 @@ def dialogues(n: int, answer_words: int = 40, prefix: str = "") -> list[dict]:
             }
         )
     return rows
+
+
+def capture(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+
+def wait_pane(session: str, needle: str, timeout: float = 60.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pane = capture(session)
+        if needle in pane:
+            return pane
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} never appeared; the pane shows:\n{capture(session)}")

@@ -6,25 +6,11 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
+from helpers import wait_pane
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-
-def capture(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
-
-
-def wait_pane(session: str, needle: str, timeout: float = 60.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        pane = capture(session)
-        if needle in pane:
-            return pane
-        time.sleep(0.2)
-    raise AssertionError(f"{needle!r} never appeared; the pane shows:\n{capture(session)}")
 
 
 def test_chat_in_a_real_terminal(settings, base_gguf, embedder, tmp_path):
