@@ -88,6 +88,10 @@ bench-train *ARGS: setup-train
 bench-retrieval: setup
     python -m bedside.index.bench_retrieval
 
+# PII scrubbing: recall per kind and false redactions on the labelled sets (tuning, and the blind test set).
+bench-pii *ARGS: setup
+    python -m bedside.index.bench_pii {{ARGS}}
+
 bench-triage *ARGS: setup
     python -m bedside.core.triage_bench {{ARGS}}
 
@@ -101,4 +105,4 @@ bench-tui: setup
     python -m bedside.tui.bench
 
 # Every benchmark.
-bench: bench-index bench-retrieval bench-engine bench-train bench-tui bench-triage
+bench: bench-index bench-retrieval bench-pii bench-engine bench-train bench-tui bench-triage

@@ -37,7 +37,9 @@ PERSON = re.compile(
 )
 CONTACT_WORD = re.compile(r"\b(call|phone|ring|dial|tel|telephone|mobile|number|contact|whatsapp|text)\b[^.]*$", re.I)
 # Placeholders a base model copies from forum data.
-PLACEHOLDER = re.compile(r"\[(?:email|e-mail|phone|number|name|link|url|address)[^\]]{0,20}\]", re.IGNORECASE)
+PLACEHOLDER = re.compile(
+    r"\[(?:email|e-mail|phone|number|name|link|url|address|dob|record)[^\]]{0,20}\]", re.IGNORECASE
+)
 
 # After a red flag, a sentence that delays care or reassures cuts the answer: waiting, home care,
 # "see your doctor soon", "usually clears in two weeks", "it is a common condition". Read in the

@@ -41,7 +41,7 @@ def indexed_csv(home, tmp_path):
 def test_index_from_csv_reports_stats(indexed_csv):
     assert indexed_csv["rows_read"] == 16 and indexed_csv["added_dialogues"] == 16
     assert indexed_csv["table_rows"] == 16 and "fts" in indexed_csv["indexes"]
-    assert set(indexed_csv["pii_redactions"]) == {"email", "phone", "url", "name"}
+    assert set(indexed_csv["pii_redactions"]) == {"email", "phone", "url", "name", "dob", "address", "record"}
 
 
 def test_search_json_shape(indexed_csv):

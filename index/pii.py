@@ -1,0 +1,400 @@
+"""Find personal data in forum text and replace it with placeholders: emails, links, phone numbers,
+record numbers, dates of birth, street addresses and people's names.
+
+Rules written for Bedside and measured by `just bench-pii` on labelled sets (index/data/pii_cases).
+Each rule keys on what makes the text personal, so medical text is left alone:
+- a record number needs its label ("MRN", "NHS number", "policy no.", "patient ID"), or a format
+  only identifiers have (123-45-6789);
+- a date of birth needs "born", "DOB" or "date of birth" before it; other dates stay;
+- an address needs a cue ("we live at", "my address is") or a house number with a street word, a
+  postcode, or a ZIP after a state;
+- a phone number needs phone-style separators, a leading 0 or +, or a phone word before it: a count
+  such as "20000000/ml" stays;
+- a name needs a title, a greeting, a sign-off, an introduction ("my name is", "I'm", "my son") or
+  to be a known first name (Faker's lists for 80 locales). A known first name followed by a medical
+  word ("Graves' disease", "Bell's palsy", "Tommy John surgery") is an eponym and stays, and so do
+  first names that are everyday words ("Hope", "Will", "Doctor"). A name found once is removed
+  wherever else it appears in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+PII_KINDS = ("email", "phone", "url", "name", "dob", "address", "record")
+PLACEHOLDER = {kind: f"[{kind}]" for kind in PII_KINDS}
+_HOLE = re.compile(r"\[(?:" + "|".join(PII_KINDS) + r")\]")
+
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+LOW = "a-zß-öø-ÿā-ž"
+# A capitalised word of a name: "Anna", "O'Brien", "D'Souza", "Jean-Luc", "Sofía", "McDonald".
+WORD = rf"[{UP}](?:[{LOW}]+|['’][{UP}][{LOW}]+)(?:[{UP}][{LOW}]+)?(?:[-'’][{UP}]?[{LOW}]+)*"
+NAME = rf"{WORD}(?:\s+(?:[{UP}]\.\s+)?{WORD}){{0,2}}"
+
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_TLDS = (
+    "com|org|net|edu|gov|io|me|ly|be|gg|gl|site|app|info|biz|health|clinic|care|blog|page|link|co|uk|us|de|fr|"
+    "es|it|nl|br|nz|au|in|ca|ie|za|ng|ke|ph|pk|sg|my|ae|jp|cn|ru|ch|at|se|no|dk|fi|pl|pt|mx|ar|cl"
+)
+URL = re.compile(
+    r"\b(?:(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]"
+    rf"|(?:[a-z0-9][a-z0-9-]*\.)+(?:{_TLDS})(?:\.[a-z]{{2}})?(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]|/)?(?![\w@]))",
+    re.IGNORECASE,
+)
+# A bare domain must look like one: a path, or a known site shape; "e.g" or "Dr.Rao" are not links.
+_BARE_OK = re.compile(r"/|^(?:[a-z0-9-]+\.){1,}[a-z]{2,}$", re.IGNORECASE)
+
+_SEP_PHONE = re.compile(r"(?<![\w/.,])\+?\(?\d[\d\s().-]{5,20}\d(?![\w/%]|\.\d|,\d)")
+_PHONE_WORD = re.compile(
+    r"(?:phone|ph|tel|telephone|mobile|mob|cell|call|whatsapp|contact|number|no|fax|landline|text)\W{0,3}"
+    r"(?:(?:is|on|at|me|us|number|no)\W{1,3}){0,2}$",
+    re.IGNORECASE,
+)
+_NOT_PHONE_AFTER = re.compile(
+    r"\s*(?:/|per\b|x\b|×|mg|mcg|ml|iu|units?\b|cells?\b|copies\b|million\b|sperm|platelets?\b|%)", re.IGNORECASE
+)
+_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+DATE = (
+    rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}[- ](?:{MONTH})\.?[- ]\d{{2,4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|{MONTH}\s+\d{{4}})"
+)
+_DOB_CUE = re.compile(
+    r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|born(?:\s+on|\s+in)?)(?:\s+(?:is|was|of))?[\s:,(-]*",
+    re.IGNORECASE,
+)
+_DATE_RE = re.compile(DATE, re.IGNORECASE)
+# "My DOB is 19/12/1985 and his is 07/03/1983": a second date of birth given in the same breath.
+_DOB_AGAIN = re.compile(rf"(?<=\[dob\])(?i:\s*(?:and|,)\s+(?:his|hers?|theirs?|mine|my\s+\w+'s)(?:\s+is)?\s+)({DATE})")
+
+_RECORD_LABEL = (
+    r"(?:mrn|uhid|nhs|chi|medicare|medicaid|ohip|ssn|aadhaa?r|pan|passport|philhealth|iqama|esic|cghs|pmjay|nhia|"
+    r"nhis|pps|nid|nin|bvn|sin|phn|ihi|insurance|policy|member(?:ship)?|hospital|patient|medical\s+record|record|"
+    r"case(?:\s+file)?|file|folder|chart|lab(?:\s+report)?|report|reg(?:istration)?|ip|op|cr|ref(?:erence)?|"
+    r"health\s+card|card|account|claim|sample|accession|path|clinic|centre|center|fallnummer|social\s+security|"
+    r"national\s+id|employee|id)"
+)
+_RECORD = re.compile(
+    rf"\b(?i:{_RECORD_LABEL}\b\.?(?:\s+(?:number|num|no|id|#|card))*\.?(?:\s+(?:at|in|on|from)(?:\s+\w+){{1,2}})?"
+    r"(?:\s*(?:is|was|of|:|#|-)\s*)*)\s*"
+    r"(?P<id>(?=[A-Z0-9/#\s-]{0,14}\d)[A-Z0-9][A-Z0-9/#-]*(?:\s(?=[A-Z]*\d)[A-Z0-9][A-Z0-9-]*){0,4})\b",
+)
+_NUMBER_LABEL = re.compile(
+    r"\b(?i:number|no\.|no:|id|#)\s*(?:is\s+)?(?P<id>(?=[A-Z0-9/-]*\d)(?=[A-Z0-9/-]*[A-Z/])[A-Z0-9][A-Z0-9/-]{4,})\b"
+)
+_RECORD_FORMAT = re.compile(r"\b(?:\d{3}-\d{2}-\d{4}|\d{4}\s\d{4}\s\d{4})\b")
+
+_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Close|Way|Place|Pl|Crescent|"
+    r"Cres|Terrace|Tce|Square|Sq|Highway|Hwy|Parkway|Pkwy|Row|Gardens|Grove|Hill|Walk|Mews|Nagar|Marg|Salai|"
+    r"Colony|Sector|Cross|Main|Caddesi|Sokak|Straße|Strasse|Allee|Weg|Platz|Gasse)"
+)
+_LEAD = (
+    r"(?:(?:Flat|Apt|Apartment|Unit|Suite|House|Plot|Door\s+No\.?|H\.?\s?No\.?|No\.?|Blk|Block|Level)\s*[\w/#-]+,?\s+)*"
+)
+_STREET_ADDRESS = re.compile(
+    rf"{_LEAD}\b\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)?,?\s+(?:[{UP}][\w'’.-]*\s+){{0,4}}{_STREET}\b\.?"
+    rf"|\b[{UP}][{LOW}]+(?:straße|strasse|allee|weg|platz|gasse)\s+\d{{1,4}}[a-z]?"
+    rf"|\b(?:Rue|Calle|Avenida|Av\.|Rua|Via|Viale|Carrer|Calle\s+de)\s+(?:[\w'’-]+\s+){{1,5}}?\d{{1,4}}\b"
+    rf"|\b\d{{1,4}},?\s+(?:Rue|Avenue|Boulevard|Bd|Chemin|Place|Allée|Impasse)\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+"
+)
+# US states, Australian states, Canadian provinces: "TX 78704", "VIC 3065", "ON M6S 1A2" (the last by format).
+_REGIONS = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
+    r"OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|VIC|NSW|QLD|TAS|ACT|SA|WA|NT)"
+)
+_POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
+    rf"{_REGIONS}\s+\d{{4,5}}(?:-\d{{4}})?)\b"
+)
+_ADDRESS_CUE = re.compile(
+    r"\b(?:(?:i|we|they|he|she)\s+(?:live|lives|living|stay|stays|staying|reside|resides|residing)(?:\s+alone)?(?:\s+(?:at|in))?"
+    r"|(?:live|lives|living|staying|residing)\s+at|(?:we're|we\s+are|i'm|i\s+am|she's|she\s+is|he's|he\s+is|they're|"
+    r"they\s+are|we\s+are\s+living)\s+at|(?:clinic|surgery|rooms|office|practice|centre|center|home)\s+(?:is|are)\s+"
+    r"(?:at|located\s+at)|registered\s+at|(?:home\s+|new\s+|old\s+|our\s+|my\s+|the\s+)?address"
+    r"(?:\s+for\s+[\w ]{1,25}?)?(?:\s+is)?\s*[:,-]?|update\s+(?:it\s+)?to|(?:post|zip|pin)\s*code\s+is)\s+",
+    re.IGNORECASE,
+)
+_ADDRESS_START = re.compile(rf"\d|[{UP}]|(?i:flat|apt|unit|house|plot|door|no\.?|blk|level|suite|h\.?\s?no)\b")
+# Where an address ends: a sentence end (not after "St." or "Brgy."), or a clause that is not part of it.
+_ABBREVIATIONS = {"st", "av", "ave", "rd", "dr", "brgy", "dist", "col", "no", "blk", "apt", "h", "mt", "ft"}
+_ADDRESS_STOP = re.compile(
+    r"[;!?]|\.(?=\s|$)|\s+(?:and|so|but|who|which|where|if|on|is|was|for|with|since|to)\b"
+    r"|,?\s*\b(?:tel|ph|phone|mob|mobile|email|e-mail|call|cal|fax|open|opens|who|so|she|he|we|it|and)\b",
+    re.IGNORECASE,
+)
+
+TITLE = r"(?i:mr|mrs|ms|miss|mx|dra|dr|prof|sister|nurse|sr|fr|rev|mallam|alhaji|sri|smt|shri)\.?"
+_TITLED = re.compile(rf"\b{TITLE}\s+(?P<name>{NAME})")
+_GREETING = re.compile(rf"\b(?i:hi|hello|hey|dear|hiya|good\s+(?:morning|afternoon|evening))[\s,]+(?P<name>{NAME})\b")
+_CLOSING = (
+    r"(?:(?:best|kind|warm|warmest|many|with)\s+)?(?:regards|wishes)|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?"
+    r"|thanks(?:\s+(?:and|&)\s+regards|\s+again|\s+in\s+advance|\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+so\s+much)?|thanking\s+you"
+    r"|cheers|best|take\s+care|blessings|love|warmly|respectfully|saludos|gracias|grazie|merci|danke|obrigad[oa]"
+    r"|mit\s+freundlichen\s+grüßen|cordialement|atentamente|un\s+saludo"
+)
+_SIGN_OFF = re.compile(
+    rf"(?:\b(?i:{_CLOSING})\b[\s,.:;!-]*|(?:^|\s)[-–—~]+\s*)(?:{TITLE}\s+)?(?P<name>{NAME})"
+    r"(?=\s*(?:[,(][^.!?]{0,60})?[.!]?\s*(?:$|\n))",
+)
+_INTRO = re.compile(
+    rf"\b(?i:my\s+name\s+is|name's|name\s+is|call\s+me|named|called|myself|call\s+(?:him|her|them))\s+(?P<name>{NAME})"
+)
+# "I'm Indian", "I am British": after these, a name is a known first name, or one followed by a comma,
+# an age or "here" ("I'm Thabo, 30", "I am Siew Ling, 36").
+_WEAK_INTRO = re.compile(rf"\b(?i:i\s+am|i'm|im|this\s+is|it's|it\s+is)\s+(?P<name>{NAME})")
+_INTRO_SIGNED = re.compile(rf"\b(?i:i\s+am|i'm|im|this\s+is)\s+(?P<name>{NAME})(?=\s*(?:,|\(|\bhere\b|\bfrom\b))")
+_RELATION = re.compile(
+    r"\b(?i:(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:son|daughter|husband|wife|partner|mother|father|mom|mum|dad|"
+    r"brother|sister|baby|boy|girl|kid|child|friend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|"
+    r"nephew|niece|aunt|uncle|cousin|fiancée?|boyfriend|girlfriend|twins?|gp|doctor|neighbou?r|colleague|"
+    r"mother-in-law|father-in-law|sister-in-law|brother-in-law|tito|tita|caregiver|carer|midwife|nurse|physio|"
+    r"therapist|dentist|p(?:a)?ediatrician|paed|gyn(?:a)?e(?:cologist)?|gyno|surgeon|consultant|specialist|"
+    r"cardiologist|neurologist|endo(?:crinologist)?|oncologist|psychiatrist|psychologist|counsellor|counselor|"
+    r"ob-?gyn|health\s+visitor|pharmacist|optician|coach|teacher)(?:\s+(?:is|was|named|called))?)"
+    rf",?\s+(?P<name>{NAME})",
+)
+_NAME_HERE = re.compile(rf"(?:^|[.!?]\s+)(?P<name>{WORD})\s+here\b")
+_NAME_AGE = re.compile(rf"\b(?P<name>{WORD})\s*(?:,\s*|\(\s*)(?:\d{{1,2}}\s*(?:yrs?|years?|y/?o|[mf])?\b)")
+
+# What follows an eponym: "Graves' disease", "Bell's palsy", "Tommy John surgery", "Epstein-Barr virus".
+_MEDICAL_NOUN = re.compile(
+    r"(?:['’]s?|s['’])?\s+(?:disease|syndrome|palsy|signs?|test|nodule|surgery|procedure|operation|maneuver|"
+    r"manoeuvre|score|scale|smear|stain|monitor|catheter|ulcer|o?esophagus|lymphoma|sarcoma|thyroiditis|virus|"
+    r"phenomenon|reflex|fracture|classification|criteria|cyst|tumou?r|protocol|tear|law|rule|triad|method|"
+    r"technique|repair|block|nodes?|bodies|body|cells?|duct|glands?|tube|canal|space|line|position|splint|hernia|"
+    r"dystrophy|ataxia|an(?:a)?emia|chorea|contracture|neuralgia|neuroma|arteritis|encephalopathy|disorder|deformity|"
+    r"effect|index|equation|formula|angle|pouch|membrane|lesions?|spots|agar|regimen|diet|incision|flap|shunt|"
+    r"valve|stent|graft|pump|clinic|hospital|institute|foundation|guidelines?|coma|toe|elbow|knee|finger|thumb|"
+    r"chart|curve|stockings|solution|laws|phase|grade|stage|type|classification|approach|ratio)\b",
+    re.IGNORECASE,
+)
+
+_EPONYM_NOUN = re.compile(
+    r"\s+(?:disease|syndrome|palsy|signs?|nodule|surgery|procedure|operation|maneuver|manoeuvre|lymphoma|sarcoma|"
+    r"thyroiditis|virus|phenomenon|reflex|fracture|criteria|cyst|tumou?r|protocol|triad|o?esophagus|ulcer|disorder|"
+    r"dystrophy|ataxia|chorea|contracture|neuralgia|neuroma|arteritis|encephalopathy|score|scale|smear|stain)\b",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Never a name, even where a name would stand ("Regards, Team", "Hello Doctor", "Dear Sir").
+NOT_NAMES = _words(
+    """doctor doc sir madam mam maam dear team admin staff desk support office reception clinic wishes regards
+    thanks thank hello hi hey please sorry yes no ok okay patient patients user nurse sister mother father son
+    daughter mom mum dad baby god lord jesus allah christ all everyone there friend friends again
+    tab cap syrup gel drop drops ointment cream lotion spray dose january february march april june july
+    august september october november december monday tuesday wednesday thursday friday saturday sunday new old
+    our we she he they his her him them it its this that these those here what when where why how who which any
+    some each every both few many much more most other such only own same so than too very just also well still
+    even ever never always often sometimes usually dr mr mrs ms miss prof about after before between during from
+    into over under with without within upon across against along among around behind below beside beyond near
+    off since through toward until up down out if else then because while although though unless whether nor yet
+    either neither not is are was were be been being have has had do does did i me you your yours us let lets get
+    got give gave go went take took make made see saw know knew think thought tell told say said ask asked feel
+    felt keep kept seem seemed try tried need needed want wanted use used look looked come came find found the a
+    an and or but my can wash red long constant early jan west echo asia minor boston mayo allegra telma
+    christian islam hindu muslim sikh jewish catholic practice surgery hospital centre center unit ward
+    department ramadan diwali eid easter christmas one two three"""
+)
+# First names that are also everyday words: names only where the context says so (a title, a greeting, a
+# sign-off, "my son …"), never from the list of first names alone.
+EVERYDAY_NAMES = _words(
+    """hope will may grace mark rose bell faith joy sandy dawn amber ruby pat bill frank ray gene max chase wade
+    grant porter precious blessing mercy sunny lily iris summer sage rich guy don jack major king queen page love
+    star angel hunter chance cash sky rain river lake storm crystal pearl honey candy ginger olive ivy hazel
+    heather holly daisy violet jade coral fern willow autumn winter day north south east justice liberty charity
+    patience destiny trinity harmony melody happy lucky golden silver best good sharp strong short small little
+    late free fair noble sweet warm wise paris london china india georgia virginia carolina florida jordan kenya
+    israel sydney york lincoln washington dakota sierra kent jersey green young baker"""
+)
+# Surnames that name diseases, signs and tests: "has Alzheimer's", "Parkinson's".
+EPONYMS = _words(
+    """alzheimer parkinson crohn graves hashimoto addison cushing meniere ménière raynaud sjögren sjogren hodgkin
+    huntington asperger tourette paget wilson down barrett kawasaki gehrig peyronie dupuytren bright buerger
+    behçet behcet kaposi wernicke korsakoff guillain barré barre munchausen reye osgood schlatter perthes legg
+    scheuermann marfan ehlers danlos turner klinefelter gaucher fabry pompe hirschsprung meckel whipple zollinger
+    ellison conn hurler duchenne becker charcot creutzfeldt jakob stevens johnson still sever ewing wilms burkitt
+    epstein barr mallory weiss bartholin reiter takayasu horner erb klumpke colles heberden bouchard morton
+    tietze kienböck freiberg köhler achilles apgar gram pap holter foley heimlich valsalva babinski glasgow
+    bruce murphy gilbert baker"""
+)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names of Faker's 80-odd locales, minus those that are everyday words here."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except ImportError:
+            continue
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            value = provider.__dict__.get(attribute)
+            if isinstance(value, list | tuple | set | dict):
+                names.update(name for name in value if len(name) > 2 and name.isalpha())
+    return frozenset(n for n in names if n.lower() not in NOT_NAMES | EVERYDAY_NAMES | EPONYMS)
+
+
+def _is_common(word: str) -> bool:
+    return word.lower() in NOT_NAMES
+
+
+def _real_name(name: str) -> str | None:
+    """The name without leading everyday words ("Doctor", "Thanks"); None when nothing is left."""
+    words = name.split()
+    while words and (_is_common(words[0].rstrip(".")) or _HOLE.fullmatch(words[0])):
+        words.pop(0)
+    while words and _is_common(words[-1].rstrip(".")):
+        words.pop()
+    return " ".join(words) or None
+
+
+class _Scrubber:
+    def __init__(self, text: str):
+        self.text = text
+        self.counts: Counter = Counter()
+        self.names: set[str] = set()
+
+    def replace(
+        self, pattern: re.Pattern, kind: str, accept: Callable[[re.Match], tuple[int, int] | None] | None = None
+    ):
+        """Replace each match (or the span `accept` returns for it; None keeps the match)."""
+        out, last = [], 0
+        for match in pattern.finditer(self.text):
+            span = accept(match) if accept else match.span()
+            if span is None or span[0] < last:
+                continue
+            out += [self.text[last : span[0]], PLACEHOLDER[kind]]
+            last = span[1]
+            self.counts[kind] += 1
+        out.append(self.text[last:])
+        self.text = "".join(out)
+
+    def name_group(self, match: re.Match, trusted: bool = True) -> tuple[int, int] | None:
+        raw = match.group("name")
+        name = _real_name(raw)
+        if name is None or (not trusted and name.split()[0] not in first_names()):
+            return None
+        if re.match(r"-?\d", self.text[match.start("name") + raw.index(name) + len(name) :]):
+            return None  # a product: "Diane-35", "Allegra 120"
+        # An eponym: "Graves' disease", "Hashimoto's thyroiditis", "Tommy John surgery", "Graves Disease".
+        # In a trusted context a possessive is a person's ("my son Jake's test"), unless the word is a
+        # known eponym; a medical noun right after the name still makes it one ("Sister Mary Joseph nodule").
+        for word in re.finditer(r"[^\s'’]+", raw):
+            after = match.start("name") + word.end()
+            if _MEDICAL_NOUN.match(self.text, after) and (
+                not trusted or word.group(0).lower() in EPONYMS or _EPONYM_NOUN.match(self.text, after)
+            ):
+                return None
+        start = match.start("name") + raw.index(name)
+        # Removed wherever else they appear, except words that are everyday ones too ("Grace", "Grant").
+        self.names.update(w for w in name.split() if len(w) > 2 and w.lower() not in NOT_NAMES | EVERYDAY_NAMES)
+        return start, start + len(name)
+
+
+def _phone(scrubber: _Scrubber, match: re.Match) -> tuple[int, int] | None:
+    candidate = match.group(0).strip()
+    start = match.start() + match.group(0).index(candidate)
+    digits = sum(ch.isdigit() for ch in candidate)
+    if _DATE.match(candidate) or re.search(r"\d\.\d", candidate) and " " in candidate:
+        return None  # 12.05.2019, or a list of decimals
+    if _NOT_PHONE_AFTER.match(scrubber.text, match.end()):
+        return None  # 20000000/ml, 1500 mg
+    cued = _PHONE_WORD.search(scrubber.text[max(0, start - 30) : start]) is not None
+    separated = bool(re.search(r"[\s().-]", candidate)) or candidate.startswith(("+", "0"))
+    if 8 <= digits <= 15 and (separated or cued) or 7 <= digits <= 15 and cued:
+        return start, start + len(candidate)
+    return None
+
+
+def _url(match: re.Match) -> tuple[int, int] | None:
+    value = match.group(0)
+    if value.lower().startswith(("http", "www.")) or "/" in value or _BARE_OK.match(value):
+        return match.span()
+    return None
+
+
+def _address_after_cue(scrubber: _Scrubber, match: re.Match) -> tuple[int, int] | None:
+    start = match.end()
+    if not _ADDRESS_START.match(scrubber.text, start):
+        return None
+    end = len(scrubber.text)
+    for stop in _ADDRESS_STOP.finditer(scrubber.text, start):
+        before = scrubber.text[: stop.start()].rsplit(None, 1)
+        if stop.group(0) == "." and before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        end = stop.start()
+        break
+    span = scrubber.text[start:end]
+    if not re.search(r"\d", span) and not re.search(rf"\b{_STREET}\b", span) and span.count(",") < 2:
+        return None  # "we are at home", "is at risk of", "I'm at work"
+    return start, end
+
+
+def _address_extent(scrubber: _Scrubber, match: re.Match) -> tuple[int, int] | None:
+    """A street address, extended over the ", Town", ", State", postcode parts after it."""
+    end = match.end()
+    tail = re.compile(
+        rf",?\s+(?:[{UP}][\w'’.-]*|\d{{3,6}}|[A-Z]{{2,3}}\s*\d{{3,5}})(?:\s+(?:[{UP}][\w'’.-]*|\d{{3,6}}))*"
+    )
+    for _ in range(4):
+        more = tail.match(scrubber.text, end)
+        if not more or _ADDRESS_STOP.match(scrubber.text, end):
+            break
+        end = more.end()
+    return match.start(), end
+
+
+def _dob(scrubber: _Scrubber, match: re.Match) -> tuple[int, int] | None:
+    date = _DATE_RE.match(scrubber.text, match.end())
+    return date.span() if date else None
+
+
+def _record(match: re.Match) -> tuple[int, int] | None:
+    value = match.group("id")
+    if sum(ch.isdigit() for ch in value) < 3 or re.fullmatch(r"\d{1,3}(?:[./]\d+)?|(?:19|20)\d\d", value):
+        return None  # "report 2023", "file 12": a year or a small number, not an identifier
+    return match.span("id")
+
+
+def scrub_pii(text: str) -> tuple[str, Counter]:
+    """Replace personal data with placeholders ([name], [dob], …); count each kind found."""
+    s = _Scrubber(text)
+    s.replace(EMAIL, "email")
+    s.replace(URL, "url", _url)
+    s.replace(_DOB_CUE, "dob", lambda m: _dob(s, m))
+    s.replace(_DOB_AGAIN, "dob", lambda m: m.span(1))
+    s.replace(_RECORD, "record", _record)
+    s.replace(_NUMBER_LABEL, "record", lambda m: m.span("id"))
+    s.replace(_RECORD_FORMAT, "record")
+    s.replace(_ADDRESS_CUE, "address", lambda m: _address_after_cue(s, m))
+    s.replace(_STREET_ADDRESS, "address", lambda m: _address_extent(s, m))
+    s.replace(_POSTCODE, "address")
+    s.replace(_SEP_PHONE, "phone", lambda m: _phone(s, m))
+    for pattern in (_TITLED, _GREETING, _SIGN_OFF, _INTRO, _INTRO_SIGNED, _RELATION, _NAME_HERE):
+        s.replace(pattern, "name", s.name_group)
+    for pattern in (_WEAK_INTRO, _NAME_AGE):
+        s.replace(pattern, "name", lambda m: s.name_group(m, trusted=False))
+    s.replace(re.compile(rf"(?<![\w\[])(?P<name>{NAME})"), "name", lambda m: s.name_group(m, trusted=False))
+    if s.names:  # a name found once is removed wherever it appears
+        s.replace(re.compile(r"(?<![\w\[])(?:" + "|".join(map(re.escape, sorted(s.names))) + r")(?![\w\]])"), "name")
+    return s.text, s.counts
