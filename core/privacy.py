@@ -15,7 +15,7 @@ import stat
 from pathlib import Path
 
 PRIVATE_DIR = 0o700
-OWN_FOLDERS = ("models", "index", "runs")
+OWN_FOLDERS = ("models", "index", "runs", "exports")
 
 
 def secure_home(home: Path) -> list[str]:
@@ -49,3 +49,11 @@ def _tighten(folder: Path) -> list[str]:
         return [f"made {folder} private (was {mode:o}, now 700): other users could read it"]
     except OSError:
         return []  # not ours to change; reading it still works
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a text file only its owner can read (a chat export holds the whole conversation)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, 0o600)  # an older export made readable by others is tightened too

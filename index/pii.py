@@ -31,44 +31,70 @@ _HOLE = re.compile(r"\[(?:" + "|".join(PII_KINDS) + r")\]")
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 LOW = "a-zß-öø-ÿā-ž"
 # A capitalised word of a name: "Anna", "O'Brien", "D'Souza", "Jean-Luc", "Sofía", "McDonald".
-WORD = rf"[{UP}](?:[{LOW}]+|['’][{UP}][{LOW}]+)(?:[{UP}][{LOW}]+)?(?:[-'’][{UP}]?[{LOW}]+)*"
-NAME = rf"{WORD}(?:\s+(?:[{UP}]\.\s+)?{WORD}){{0,2}}"
+WORD = rf"[{UP}](?:[{LOW}]+|['’][{UP}][{LOW}]+)(?:[{UP}][{LOW}]+)?(?:[-'’](?:[{UP}][{LOW}]*|[{LOW}]+))*"
+# Particles inside a name: "van Rensburg", "bin Salleh", "de la Cruz", "Ó Briain".
+PARTICLE = r"(?i:van|von|de|da|del|della|der|den|di|du|dos|das|la|le|bin|binti|ibn|al|el|ó|ní|mac)"
+_NOT_A_TITLE = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Professor|Sr|Fr|Rev)\b)"
+_NAME_WORD = rf"(?:{PARTICLE}\s+)*{WORD}"
+NAME = rf"(?<![\w'’-]){_NOT_A_TITLE}(?:[{UP}]\.\s*)?{_NAME_WORD}(?:\s+(?:[{UP}]\.\s+)?{_NAME_WORD}){{0,2}}"
+LOWER_NAME = rf"[a-z{LOW[3:]}][{LOW}]+(?:-[{LOW}]+)?"
 
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# "name (at) gmail (dot) com", "rajiv dot menon at gmail dot com", "hana_sato @ yahoo . co . jp"
+_AT = r"(?:\s*@\s*|\s*[(\[{]\s*at\s*[)\]}]\s*|\s+(?i:at)\s+)"
+_DOT = r"(?:\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+(?i:dot)\s+|\s\.\s|\.)"
+OBFUSCATED_EMAIL = re.compile(rf"\b[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[a-z]{{2,6}})+\b(?<!\.)", re.IGNORECASE)
 _TLDS = (
     "com|org|net|edu|gov|io|me|ly|be|gg|gl|site|app|info|biz|health|clinic|care|blog|page|link|co|uk|us|de|fr|"
-    "es|it|nl|br|nz|au|in|ca|ie|za|ng|ke|ph|pk|sg|my|ae|jp|cn|ru|ch|at|se|no|dk|fi|pl|pt|mx|ar|cl"
+    "es|it|nl|br|nz|au|in|ca|ie|za|ng|ke|ph|pk|sg|my|ae|jp|cn|ru|ch|at|se|no|dk|fi|pl|pt|mx|ar|cl|ee|so|tv|ai|xyz|"
+    "online|store|tech|dev|fm|to|cc|africa|gh|tz|ug|lk|bd|np|eg|ma|kr|tw|hk|th|vn|id|me|ly|wa|social|link"
 )
 URL = re.compile(
     r"\b(?:(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]"
-    rf"|(?:[a-z0-9][a-z0-9-]*\.)+(?:{_TLDS})(?:\.[a-z]{{2}})?(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]|/)?(?![\w@]))",
+    rf"|(?:[a-z0-9][a-z0-9-]*\.)+(?-i:{_TLDS})(?:\.[a-z]{{2}})?(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]|/)?(?![\w@]))",
     re.IGNORECASE,
 )
 # A bare domain must look like one: a path, or a known site shape; "e.g" or "Dr.Rao" are not links.
 _BARE_OK = re.compile(r"/|^(?:[a-z0-9-]+\.){1,}[a-z]{2,}$", re.IGNORECASE)
 
-_SEP_PHONE = re.compile(r"(?<![\w/.,])\+?\(?\d[\d\s().-]{5,20}\d(?![\w/%]|\.\d|,\d)")
+_SEP_PHONE = re.compile(r"(?<![\w/.,])\+?\(?\d[\d\s().-]{5,20}\d(?:\s*(?i:ext|x)\.?\s*\d{1,5})?(?![\w/%]|\.\d|,\d)")
 _PHONE_WORD = re.compile(
     r"(?:phone|ph|tel|telephone|mobile|mob|cell|call|whatsapp|contact|number|no|fax|landline|text)\W{0,3}"
     r"(?:(?:is|on|at|me|us|number|no)\W{1,3}){0,2}$",
     re.IGNORECASE,
 )
 _NOT_PHONE_AFTER = re.compile(
-    r"\s*(?:/|per\b|x\b|×|mg|mcg|ml|iu|units?\b|cells?\b|copies\b|million\b|sperm|platelets?\b|%)", re.IGNORECASE
+    r"(?:/(?!\s)|\s*(?:per\b|x\b|×|mg|mcg|ml|iu|units?\b|cells?\b|copies\b|million\b|sperm|platelets?\b|%))",
+    re.IGNORECASE,
 )
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    # Spanish, French, German, Italian, Portuguese months (many are shared)
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|"
+    r"januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
+    r"ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro)"
 )
+YEAR = r"(?:\d{4}|['’]\d{2})"
 DATE = (
     rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}[- ](?:{MONTH})\.?[- ]\d{{2,4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|{MONTH}\s+\d{{4}})"
+    rf"|\d{{1,2}}\.[ivx]{{1,4}}\.\d{{4}}|(?:19|20)\d{{2}}[01]\d[0-3]\d|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th|er|º)?\s+(?:of\s+|de\s+)?{MONTH}\.?,?\s+(?:de\s+)?{YEAR}"
+    rf"|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|{MONTH}\.?,?\s+{YEAR})"
 )
 _DOB_CUE = re.compile(
-    r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|born(?:\s+on|\s+in)?)(?:\s+(?:is|was|of))?[\s:,(-]*",
+    r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday|born(?:\s+on|\s+in)?|date\s+de\s+naissance|"
+    r"fecha\s+de\s+nacimiento|data\s+de\s+nascimento|geburtsdatum|geb\.|n[ée]e?\s+le|nacid[oa]\s+el|"
+    r"nato\s+il|nata\s+il|b\.(?=\s*\d))(?:\s+(?:is|was|of|on))?(?:\s+the)?[\s:,(—–-]*",
+    re.IGNORECASE,
+)
+# A birthday without its year: "birthday is the 14th of July".
+_BIRTHDAY = re.compile(
+    rf"\b(?i:birthday\s+(?:is\s+)?(?:on\s+)?)(?P<date>(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)",
     re.IGNORECASE,
 )
 _DATE_RE = re.compile(DATE, re.IGNORECASE)
@@ -80,17 +106,23 @@ _RECORD_LABEL = (
     r"nhis|pps|nid|nin|bvn|sin|phn|ihi|insurance|policy|member(?:ship)?|hospital|patient|medical\s+record|record|"
     r"case(?:\s+file)?|file|folder|chart|lab(?:\s+report)?|report|reg(?:istration)?|ip|op|cr|ref(?:erence)?|"
     r"health\s+card|card|account|claim|sample|accession|path|clinic|centre|center|fallnummer|social\s+security|"
-    r"national\s+id|employee|id)"
+    r"national\s+id|employee|id|kvnr|nie|dni|curp|codice\s+fiscale|nric|bsn|nhi|nhif|versichertennummer|"
+    r"cart[ãa]o\s+sus|sus|cip|group|tin|nino|ni\s+number|mykad|hkid|emirates\s+id|cnic|ppsn|cpf|rfc|nss|amka|pesel|"
+    r"personnummer|social\s+insurance|insurance\s+id|health\s+id)"
 )
 _RECORD = re.compile(
     rf"\b(?i:{_RECORD_LABEL}\b\.?(?:\s+(?:number|num|no|id|#|card))*\.?(?:\s+(?:at|in|on|from)(?:\s+\w+){{1,2}})?"
-    r"(?:\s*(?:is|was|of|:|#|-)\s*)*)\s*"
-    r"(?P<id>(?=[A-Z0-9/#\s-]{0,14}\d)[A-Z0-9][A-Z0-9/#-]*(?:\s(?=[A-Z]*\d)[A-Z0-9][A-Z0-9-]*){0,4})\b",
+    r"(?:\s*(?:is|was|of|it's|it\s+is|é|est|es|ist|:|#|-|—|–)\s*)*)\s*"
+    r"(?P<id>(?=[A-Z0-9/#\s-]{0,14}\d)[A-Z0-9][A-Z0-9/#-]*(?:\.[A-Z0-9]+)*(?:\s(?=[A-Z]*\d)[A-Z0-9][A-Z0-9-]*){0,4}(?:\(\w\))?)(?!\w)",
 )
 _NUMBER_LABEL = re.compile(
     r"\b(?i:number|no\.|no:|id|#)\s*(?:is\s+)?(?P<id>(?=[A-Z0-9/-]*\d)(?=[A-Z0-9/-]*[A-Z/])[A-Z0-9][A-Z0-9/-]{4,})\b"
 )
 _RECORD_FORMAT = re.compile(r"\b(?:\d{3}-\d{2}-\d{4}|\d{4}\s\d{4}\s\d{4})\b")
+# An identifier by its shape, label or not: seven or more capitals and digits, four digits at least
+# ("X4128875L", "BNCLRA91C45F205X"), five digits at least: a trial drug "PXT3003" or a dose "10000IU" is not one.
+_ALNUM_ID = re.compile(r"\b(?=[A-Z0-9]{7,24}\b)(?=(?:[A-Z]*\d){5})(?=\d*[A-Z])[A-Z0-9]+\b")
+_DOSE = re.compile(r"^\d+(?:IU|MG|ML|MCG|KG|CM|MM|UL|U|L|G|K|M|X|MIU)$")
 
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Close|Way|Place|Pl|Crescent|"
@@ -125,44 +157,125 @@ _ADDRESS_CUE = re.compile(
 )
 _ADDRESS_START = re.compile(rf"\d|[{UP}]|(?i:flat|apt|unit|house|plot|door|no\.?|blk|level|suite|h\.?\s?no)\b")
 # Where an address ends: a sentence end (not after "St." or "Brgy."), or a clause that is not part of it.
-_ABBREVIATIONS = {"st", "av", "ave", "rd", "dr", "brgy", "dist", "col", "no", "blk", "apt", "h", "mt", "ft"}
+_ABBREVIATIONS = {
+    *[
+        "st",
+        "av",
+        "ave",
+        "rd",
+        "dr",
+        "brgy",
+        "dist",
+        "col",
+        "no",
+        "blk",
+        "apt",
+        "h",
+        "mt",
+        "ft",
+        "bât",
+        "bat",
+        "int",
+        "co",
+        "app",
+        "apto",
+        "str",
+        "esc",
+        "nr",
+        "bldg",
+    ],
+    *"0123456789",  # "2. Stock", "3. OG": a German floor, not a sentence end
+}
 _ADDRESS_STOP = re.compile(
     r"[;!?]|\.(?=\s|$)|\s+(?:and|so|but|who|which|where|if|on|is|was|for|with|since|to)\b"
     r"|,?\s*\b(?:tel|ph|phone|mob|mobile|email|e-mail|call|cal|fax|open|opens|who|so|she|he|we|it|and)\b",
     re.IGNORECASE,
 )
 
-TITLE = r"(?i:mr|mrs|ms|miss|mx|dra|dr|prof|sister|nurse|sr|fr|rev|mallam|alhaji|sri|smt|shri)\.?"
+# "doctor" without a full stop: "Thank you doctor. Mallampati class IV" ends a sentence.
+TITLE = (
+    r"(?:(?i:mr|mrs|ms|miss|mx|dra|dr|professor|prof|sister|nurse|sr|fr|rev|mallam|alhaji|sri|smt|shri)\.?|(?i:doctor))"
+)
 _TITLED = re.compile(rf"\b{TITLE}\s+(?P<name>{NAME})")
-_GREETING = re.compile(rf"\b(?i:hi|hello|hey|dear|hiya|good\s+(?:morning|afternoon|evening))[\s,]+(?P<name>{NAME})\b")
+_GREETINGS = (
+    r"hi|hello|hey|dear|hiya|yo|howdy|greetings|morning|evening|afternoon|good\s+(?:morning|afternoon|evening|day)|"
+    r"hallo|hola|bonjour|ciao|olá|ola|salaam|salam|namaste|assalamu\s+alaikum"
+)
+_GREETING = re.compile(rf"(?:^|(?<=[\s.!?]))(?i:{_GREETINGS})[ \t,]+(?P<name>{NAME})\b")
+_GREETING_LOWER = re.compile(rf"(?:^|(?<=[\s.!?]))(?i:{_GREETINGS})[\s,]+(?P<name>{LOWER_NAME})\b")
 _CLOSING = (
     r"(?:(?:best|kind|warm|warmest|many|with)\s+)?(?:regards|wishes)|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?"
     r"|thanks(?:\s+(?:and|&)\s+regards|\s+again|\s+in\s+advance|\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+so\s+much)?|thanking\s+you"
     r"|cheers|best|take\s+care|blessings|love|warmly|respectfully|saludos|gracias|grazie|merci|danke|obrigad[oa]"
-    r"|mit\s+freundlichen\s+grüßen|cordialement|atentamente|un\s+saludo"
+    r"|mit\s+freundlichen\s+grüßen|cordialement|atentamente|un\s+saludo|ta|thanks\s+a\s+million|sent\s+by|from|"
+    r"signed|xo|xx|hugs|peace|stay\s+safe|god\s+bless"
 )
 _SIGN_OFF = re.compile(
     rf"(?:\b(?i:{_CLOSING})\b[\s,.:;!-]*|(?:^|\s)[-–—~]+\s*)(?:{TITLE}\s+)?(?P<name>{NAME})"
     r"(?=\s*(?:[,(][^.!?]{0,60})?[.!]?\s*(?:$|\n))",
 )
 _INTRO = re.compile(
-    rf"\b(?i:my\s+name\s+is|name's|name\s+is|call\s+me|named|called|myself|call\s+(?:him|her|them))\s+(?P<name>{NAME})"
+    rf"\b(?i:my\s+name\s+is|my\s+name|name's|name\s+is|name\s*:|call\s+me|named|called|myself|"
+    rf"call\s+(?:him|her|them))\s+(?P<name>{NAME})"
 )
 # "I'm Indian", "I am British": after these, a name is a known first name, or one followed by a comma,
 # an age or "here" ("I'm Thabo, 30", "I am Siew Ling, 36").
-_WEAK_INTRO = re.compile(rf"\b(?i:i\s+am|i'm|im|this\s+is|it's|it\s+is)\s+(?P<name>{NAME})")
-_INTRO_SIGNED = re.compile(rf"\b(?i:i\s+am|i'm|im|this\s+is)\s+(?P<name>{NAME})(?=\s*(?:,|\(|\bhere\b|\bfrom\b))")
+_WEAK_INTRO = re.compile(
+    rf"\b(?i:i\s+am|i'm|im|i\s+m|this\s+is|it's|it\s+is|patient(?:\s+name)?\s*:?)\s+(?P<name>{NAME})"
+)
+_INTRO_SIGNED = re.compile(
+    rf"\b(?i:i\s+am|i'm|im|i\s+m|this\s+is|he\s+is|she\s+is|he's|she's)\s+(?P<name>{NAME})"
+    r"(?=\s*(?:,|\(|\.(?:\s|$)|\bhere\b|\bfrom\b|\d))"
+)
 _RELATION = re.compile(
-    r"\b(?i:(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:son|daughter|husband|wife|partner|mother|father|mom|mum|dad|"
+    r"\b(?i:(?:(?:my|our|his|her|their|the)\s+)?(?:\w+\s+)?(?:son|daughter|husband|wife|partner|mother|father|mom|mum|dad|"
     r"brother|sister|baby|boy|girl|kid|child|friend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|"
     r"nephew|niece|aunt|uncle|cousin|fiancée?|boyfriend|girlfriend|twins?|gp|doctor|neighbou?r|colleague|"
     r"mother-in-law|father-in-law|sister-in-law|brother-in-law|tito|tita|caregiver|carer|midwife|nurse|physio|"
     r"therapist|dentist|p(?:a)?ediatrician|paed|gyn(?:a)?e(?:cologist)?|gyno|surgeon|consultant|specialist|"
     r"cardiologist|neurologist|endo(?:crinologist)?|oncologist|psychiatrist|psychologist|counsellor|counselor|"
-    r"ob-?gyn|health\s+visitor|pharmacist|optician|coach|teacher)(?:\s+(?:is|was|named|called))?)"
-    rf",?\s+(?P<name>{NAME})",
+    r"ob-?gyn|health\s+visitor|pharmacist|optician|coach|teacher|dermatologist|urologist|neurosurgeon|"
+    r"anaesthetist|anesthetist|radiologist|gastroenterologist|rheumatologist|nephrologist)(?:\s+(?:is|was|named|called))?)"
+    rf"\s*[,(]?\s*(?P<name>{NAME})",
 )
-_NAME_HERE = re.compile(rf"(?:^|[.!?]\s+)(?P<name>{WORD})\s+here\b")
+_NAME_HERE = re.compile(rf"(?:^|[.!?,]\s+)(?P<name>{WORD})\s+here\b")
+_RELATION_WORDS = (
+    r"son|daughter|husband|wife|partner|mother|father|mom|mum|dad|brother|sister|baby|boy|girl|kid|child|friend|"
+    r"grandson|granddaughter|grandmother|grandfather|grandma|grandpa|nephew|niece|aunt|uncle|cousin|fianc[ée]e?|"
+    r"boyfriend|girlfriend|twins?|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepson|stepdaughter"
+)
+# "my son kevin", "my daughter aisha": a lowercase name after a relation, when it is a known first name.
+_INTRO_LOWER = re.compile(rf"\b(?i:i\s*'?m|i\s+am|my\s+name\s+is|this\s+is)\s+(?P<name>{LOWER_NAME})\b")
+_SIGN_OFF_LOWER = re.compile(rf"(?:^|\s)[-–—~]+\s*(?P<name>{LOWER_NAME})\s*$")
+_RELATION_LOWER = re.compile(rf"\b(?i:(?:my|our|his|her)\s+(?:{_RELATION_WORDS}))\s+(?P<name>{LOWER_NAME})\b")
+# "Pham Thi Lan (my mother-in-law)", "Jo-Ann, my sister,", "Tanaka Hiroshi (that's my dad"
+_NAME_THEN_RELATION = re.compile(
+    rf"(?P<name>{NAME})\s*[,(—–-]\s*(?i:(?:that's\s+|who\s+is\s+)?(?:my|our)\s+(?:\w+\s+)?(?:{_RELATION_WORDS}|full\s+name))\b"
+    rf"|(?P<name2>{NAME})\s+and\s+I\b"
+)
+# "Bogdan's mum", "Ji-hoon's dad", "With Oksana's permission": a possessive that only a person has.
+_NAME_POSSESSIVE = re.compile(
+    rf"(?P<name>{NAME})['’]s\s+(?i:{_RELATION_WORDS}|mum|mom|dad|parents|family|permission|teacher|school|nursery|class|"
+    r"birthday|classmates?|carer|behalf)\b"
+)
+# A name alone after the last sentence: "… is this diabetes? Eilidh".
+_LAST_LINE_NAME = re.compile(rf"(?<=[.!?)])\s+(?P<name>{NAME})\s*[.!]?\s*$")
+# "Ask Bartholomew", "Posting for Efua", "on behalf of Sipho".
+_NAME_ASKED = re.compile(
+    rf"\b(?i:ask|text|message|posting\s+for|asking\s+for|writing\s+for|on\s+behalf\s+of)\s+(?P<name>{NAME})"
+)
+# "Anand said", "Okonjo said my PSA": a capitalised word that speaks, outside a sentence start too.
+_NAME_SAID = re.compile(
+    rf"(?P<name>{NAME})(?:\s+at\s+the\s+[\w ]{{1,30}}?)?\s+(?i:said|says|told|thinks|recommended|prescribed|advised|"
+    r"suggested|wants|reckons)\b"
+)
+# "Amaka Eze, MBBS", "Aled (GP)": a name with a clinician's credentials.
+_NAME_CREDENTIALS = re.compile(
+    rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:MBBS|MD|MRCP|MRCGP|FRCS|FRACGP|FCPS|DNB|DGO|MS|DO|RN|NP|PA|PhD|MSc|BSc|GP|"
+    r"consultant|registrar|midwife|nurse)\b"
+)
+# "Posting for Efua", "ask for Joy", "Text Rafael", "letter to Mrs Adeyemi": only known first names.
+_NAME_OBJECT = re.compile(rf"\b(?i:for|ask\s+for|text|message|email|call|with|to|from)\s+(?P<name>{NAME})")
 _NAME_AGE = re.compile(rf"\b(?P<name>{WORD})\s*(?:,\s*|\(\s*)(?:\d{{1,2}}\s*(?:yrs?|years?|y/?o|[mf])?\b)")
 
 # What follows an eponym: "Graves' disease", "Bell's palsy", "Tommy John surgery", "Epstein-Barr virus".
@@ -174,7 +287,8 @@ _MEDICAL_NOUN = re.compile(
     r"dystrophy|ataxia|an(?:a)?emia|chorea|contracture|neuralgia|neuroma|arteritis|encephalopathy|disorder|deformity|"
     r"effect|index|equation|formula|angle|pouch|membrane|lesions?|spots|agar|regimen|diet|incision|flap|shunt|"
     r"valve|stent|graft|pump|clinic|hospital|institute|foundation|guidelines?|coma|toe|elbow|knee|finger|thumb|"
-    r"chart|curve|stockings|solution|laws|phase|grade|stage|type|classification|approach|ratio)\b",
+    r"chart|curve|stockings|solution|laws|phase|grade|stage|type|classification|approach|ratio|stool|level|harness|"
+    r"card|pill|coil|iud|ius|implant|tablets?|hospital|infirmary|medical|children's)\b",
     re.IGNORECASE,
 )
 
@@ -207,7 +321,9 @@ NOT_NAMES = _words(
     felt keep kept seem seemed try tried need needed want wanted use used look looked come came find found the a
     an and or but my can wash red long constant early jan west echo asia minor boston mayo allegra telma
     christian islam hindu muslim sikh jewish catholic practice surgery hospital centre center unit ward
-    department ramadan diwali eid easter christmas one two three"""
+    department royal first floor per cheers xoxo thx male female endo neuro cardio gyno ortho derm psych rheum
+    uro xanax valium zoloft prozac lexapro anyone anybody someone everybody help urgent asap ramadan diwali eid
+    easter christmas one two three"""
 )
 # First names that are also everyday words: names only where the context says so (a title, a greeting, a
 # sign-off, "my son …"), never from the list of first names alone.
@@ -218,7 +334,8 @@ EVERYDAY_NAMES = _words(
     heather holly daisy violet jade coral fern willow autumn winter day north south east justice liberty charity
     patience destiny trinity harmony melody happy lucky golden silver best good sharp strong short small little
     late free fair noble sweet warm wise paris london china india georgia virginia carolina florida jordan kenya
-    israel sydney york lincoln washington dakota sierra kent jersey green young baker"""
+    israel sydney york lincoln washington dakota sierra kent jersey green young baker yasmin mirena ella diane
+    apollo allegra"""
 )
 # Surnames that name diseases, signs and tests: "has Alzheimer's", "Parkinson's".
 EPONYMS = _words(
@@ -229,7 +346,7 @@ EPONYMS = _words(
     ellison conn hurler duchenne becker charcot creutzfeldt jakob stevens johnson still sever ewing wilms burkitt
     epstein barr mallory weiss bartholin reiter takayasu horner erb klumpke colles heberden bouchard morton
     tietze kienböck freiberg köhler achilles apgar gram pap holter foley heimlich valsalva babinski glasgow
-    bruce murphy gilbert baker"""
+    bruce murphy gilbert baker braxton hicks bristol clark mallampati pavlik guthrie rome ehlers-danlos"""
 )
 
 
@@ -258,14 +375,31 @@ def _is_common(word: str) -> bool:
     return word.lower() in NOT_NAMES
 
 
+# Words with these endings are medical, not names: "Cardiologist said", "Angiogram showed".
+_MEDICAL_ENDING = re.compile(
+    r"(?i).*(?:ologists?|iatrician|ogram|ography|itis|ectomy|oscopy|otomy|plasty|aemia|emia|pathy|algia|cillin|mycin|"
+    r"prazole|statin|sartan|pril|olol|dipine|mab|nib|azole|tidine|triptan|floxacin|cycline|plasia|alasia|osis|uria)$"
+)
+
+
 def _real_name(name: str) -> str | None:
     """The name without leading everyday words ("Doctor", "Thanks"); None when nothing is left."""
     words = name.split()
-    while words and (_is_common(words[0].rstrip(".")) or _HOLE.fullmatch(words[0])):
+    if any(_MEDICAL_ENDING.match(word) for word in words):
+        return None
+    while words and (words[0].lower().rstrip(".") in _LEADING or _HOLE.fullmatch(words[0])):
         words.pop(0)
-    while words and _is_common(words[-1].rstrip(".")):
+    while words and words[-1].lower().rstrip(".") in _TRAILING:
         words.pop()
-    return " ".join(words) or None
+    # Any other everyday word left means it was not a name: "First Aid Team", "Does Mirena".
+    if not words or any(_is_common(word.rstrip(".")) for word in words):
+        return None
+    return " ".join(words)
+
+
+# Words that may stand before or after a name in a greeting or sign-off ("Thanks Doctor Anil Rao, MD").
+_LEADING = _words("doctor dr mr mrs ms miss prof thanks thank regards hello hi hey dear sir madam the and")
+_TRAILING = _words("here and the")
 
 
 class _Scrubber:
@@ -289,23 +423,45 @@ class _Scrubber:
         out.append(self.text[last:])
         self.text = "".join(out)
 
+    def lower_name(self, match: re.Match) -> tuple[int, int] | None:
+        """A lowercase name ("my son kevin"): only a known first name that is not an everyday word."""
+        word = match.group("name")
+        if word.capitalize() not in first_names():
+            return None
+        self.names.add(word)
+        return match.span("name")
+
     def name_group(self, match: re.Match, trusted: bool = True) -> tuple[int, int] | None:
-        raw = match.group("name")
+        group = "name" if match.groupdict().get("name") is not None else "name2"
+        raw = match.group(group)
         name = _real_name(raw)
         if name is None or (not trusted and name.split()[0] not in first_names()):
             return None
-        if re.match(r"-?\d", self.text[match.start("name") + raw.index(name) + len(name) :]):
+        # A disease's name where a name could stand ("Hi, Ehlers-Danlos type"), unless a title or a
+        # sign-off vouches for it ("Regards, Dr. Aidan Murphy").
+        if (not trusted or match.re is _GREETING) and any(w.lower() in EPONYMS for w in name.split()):
+            return None
+        if match.re is _LAST_LINE_NAME and name.lower() in EVERYDAY_NAMES:
+            return None  # "… any advice? Will", more likely a word than a signature
+        begin = match.start(group) + raw.index(name)
+        if (
+            name.lower() in EVERYDAY_NAMES
+            and re.search(r"(?:^|[.!?,])\s*$", self.text[:begin])
+            and re.match(r"\s+(?:[a-z]|I\b)", self.text[begin + len(name) :])
+        ):
+            return None  # "Hello Doctor, May I take…", "Hi, Will my son's…": a word opening a sentence
+        if re.match(r"-?\d", self.text[match.start(group) + raw.index(name) + len(name) :]):
             return None  # a product: "Diane-35", "Allegra 120"
         # An eponym: "Graves' disease", "Hashimoto's thyroiditis", "Tommy John surgery", "Graves Disease".
         # In a trusted context a possessive is a person's ("my son Jake's test"), unless the word is a
         # known eponym; a medical noun right after the name still makes it one ("Sister Mary Joseph nodule").
         for word in re.finditer(r"[^\s'’]+", raw):
-            after = match.start("name") + word.end()
+            after = match.start(group) + word.end()
             if _MEDICAL_NOUN.match(self.text, after) and (
                 not trusted or word.group(0).lower() in EPONYMS or _EPONYM_NOUN.match(self.text, after)
             ):
                 return None
-        start = match.start("name") + raw.index(name)
+        start = match.start(group) + raw.index(name)
         # Removed wherever else they appear, except words that are everyday ones too ("Grace", "Grant").
         self.names.update(w for w in name.split() if len(w) > 2 and w.lower() not in NOT_NAMES | EVERYDAY_NAMES)
         return start, start + len(name)
@@ -324,6 +480,17 @@ def _phone(scrubber: _Scrubber, match: re.Match) -> tuple[int, int] | None:
     if 8 <= digits <= 15 and (separated or cued) or 7 <= digits <= 15 and cued:
         return start, start + len(candidate)
     return None
+
+
+def _obfuscated_email(match: re.Match) -> tuple[int, int] | None:
+    # Only when "at" and "dot" were both spelt out or bracketed: "meet me at home." is not an address.
+    value = match.group(0)
+    at_spelt = re.search(r"[(\[{]\s*at\b", value, re.IGNORECASE)
+    at_plain = re.search(r"\sat\s", value, re.IGNORECASE)
+    dot_spelt = re.search(r"[(\[{]\s*dot\b|\sdot\s|\s\.\s", value, re.IGNORECASE)
+    # "uploaded at drive.google.com" is prose about a link: a plain "at" needs a spelt-out "dot".
+    spelt = dot_spelt or (at_spelt and not at_plain) or ("@" in value and not at_plain)
+    return match.span() if spelt else None
 
 
 def _url(match: re.Match) -> tuple[int, int] | None:
@@ -364,6 +531,93 @@ def _address_extent(scrubber: _Scrubber, match: re.Match) -> tuple[int, int] | N
     return match.start(), end
 
 
+# Postcodes that say "address" by themselves, and weaker ones (a town with four to six digits) that
+# count only with a house number before them in the same sentence.
+_STRONG_ANCHOR = re.compile(
+    r"\b(?:P\.?\s?O\.?\s+Box|PO\s+Box|RR\s+\d+\s+Box)\s+[\d-]+"
+    r"|\b\d{5}-\d{3}\b"  # Brazil
+    r"|\b[AC-FHKNPRTV-Y]\d{2}\s?(?=[A-Z\d]{4}\b)(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{4}\b"  # Ireland
+    r"|\b\d{4}\s?[A-Z]{2}\s+[A-Z][a-z]+"  # the Netherlands
+    rf"|\b\d{{2}}-\d{{3}}\s+[{UP}][{LOW}]+"  # Poland
+    rf"|(?<=[{UP}][{LOW}]{{2}}\s)\d{{3}}-\d{{4}}\b(?![-\d])"  # Japan, after the town: "Tokyo 160-0023"
+)
+_WEAK_ANCHOR = re.compile(
+    rf"\b\d{{4,5}}\s+[{UP}][{LOW}]+(?:\s+(?:{PARTICLE}\s+)?[{UP}][{LOW}]+){{0,2}}"  # 69001 Lyon, 03940 Ciudad de México
+    rf"|\b[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}]+)?\s*-?\s*\d{{4,6}}\b(?!\s*(?:mg|ml|mcg|iu|units|cases|steps|kcal))"
+)
+# A part with a house number: "18 rue des Capucins", "Lindenstraße 42", "No. 17", "Flat 2/1", "#38".
+_STREET_WORD = (
+    r"(?i:\w*(?:stra(?:ß|ss)e|str\.|straat|weg|allee|platz|gasse)|via|viale|calle|carrer|c/|rua|rue|av\.?|avenida|"
+    r"avenue|jalan|jl\.?|gali|ul\.?|ulica|street|st\.?|road|rd\.?|lane|drive|close|crescent|way|hwy|highway|marg|salai|"
+    r"nagar|cross|main)"
+)
+_FLOOR_WORD = r"(?i:étage|etage|floor|fl|piso|stock|og|izq|dcha|der|scala|escalier|int|apto|app|apt|andar|lantai|flat)"
+_ORDINAL = r"(?:st|nd|rd|th|er|e|º|ª)?"
+_NUMBERED = re.compile(
+    rf"^(?:(?:[{UP}]\S*|(?i:no\.?|#))\s+){{0,2}}#?\d{{1,5}}{_ORDINAL}[A-Za-z]?\.?(?:[/-]\w+)*"
+    rf"(?:\s+(?:[{UP}]|{PARTICLE}\b|{_STREET_WORD}\b|{_FLOOR_WORD}\b|\d{{1,3}}{_ORDINAL}\b)\S*(?:\s+\S+){{0,5}})?$"
+    rf"|^(?=.*\b{_STREET_WORD}(?:\s|$))(?:\S+\s+){{1,5}}\d{{1,5}}[A-Za-z]?(?:[/-][\dA-Za-z]+)?$"
+    r"|^(?=.*[A-Za-z-])(?:[A-Za-z.]+\s*)?[A-Z]?-?\d{1,5}(?:[-/][\dA-Za-z]+)*$"  # A-15-3, B-1204, H.No. 12-2-417/B
+)
+_SEGMENT_OK = re.compile(
+    rf"^(?:(?:(?:{PARTICLE}|[{UP}#][\w'’.()/-]*)\s*){{1,6}}"
+    r"|(?i:(?:flat|apt|unit|house|no|road|street|rue|via|calle|av|avenida|jalan|blk|block|level|floor|tower|sector|"
+    r"phase|col|colonia|int|escalier|bât|bat|scala|apto|app|suite|building|villa|plot|door)\b.*))$"
+)
+_SEGMENT_CUE = re.compile(
+    r"(?:(?<![\w-])(?:at|to|is|in|en|à|a|na|near|live|lives|address|addr|me|At|To|In|Near|Address)(?![\w-])|:|—|–)\s*"
+)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = 0
+    for end in re.finditer(r"[.!?](?=\s+[A-Z])", text[:position]):
+        before = text[: end.start()].rsplit(None, 1)
+        if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        start = end.end()
+    return start
+
+
+def _address_around(scrubber: _Scrubber, match: re.Match, strong: bool) -> tuple[int, int] | None:
+    """An address found by its postcode: taken back over the comma-separated parts before it in the
+    same sentence (house number, street, district) and on over a region after it."""
+    text = scrubber.text
+    begin = match.start()
+    floor = _sentence_start(text, begin)
+    parts = re.split(r"(,\s*|\s+-\s+)", text[floor:begin])
+    start = begin
+    numbered = False
+    for index in range(len(parts) - 1, -1, -2):
+        part = parts[index]
+        stripped = part.strip()
+        if not stripped:
+            start = floor + sum(len(p) for p in parts[:index])
+            continue
+        ok = _NUMBERED.match(stripped) or _SEGMENT_OK.match(stripped) or stripped == PLACEHOLDER["address"]
+        if ok and not _SEGMENT_CUE.search(stripped):
+            start = floor + sum(len(p) for p in parts[:index]) + (len(part) - len(part.lstrip()))
+            numbered = numbered or bool(_NUMBERED.match(stripped))
+            continue
+        cues = list(_SEGMENT_CUE.finditer(part))
+        tail = part[cues[-1].end() :] if cues else ""
+        if tail.strip() and (_NUMBERED.match(tail.strip()) or _SEGMENT_OK.match(tail.strip())):
+            start = floor + sum(len(p) for p in parts[:index]) + cues[-1].end()
+            numbered = numbered or bool(_NUMBERED.match(tail.strip()))
+        break
+    if not strong and not numbered:
+        return None  # "Type 2000", "Since 2019": a number after a word is not an address by itself
+    end = match.end()
+    region = re.compile(r"(?:\s+(?:[A-Z]{2,3}|\([^)]{2,20}\)))*(?:,?\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d)?")
+    end = region.match(text, end).end()
+    # One more ", Town" or ", State" after it: "P.O. Box 3318-00200, Nairobi", "Guadalajara, Jal."
+    town = re.compile(rf",\s*[{UP}][\w.'’-]*(?:\s+[{UP}][\w.'’-]*){{0,2}}(?=\s*(?:[.,;:)]|$)|\s+[a-z])")
+    more = town.match(text, end)
+    if more and not re.search(r"\d", more.group(0)):
+        end = more.end()
+    return start, end
+
+
 def _dob(scrubber: _Scrubber, match: re.Match) -> tuple[int, int] | None:
     date = _DATE_RE.match(scrubber.text, match.end())
     return date.span() if date else None
@@ -371,7 +625,11 @@ def _dob(scrubber: _Scrubber, match: re.Match) -> tuple[int, int] | None:
 
 def _record(match: re.Match) -> tuple[int, int] | None:
     value = match.group("id")
-    if sum(ch.isdigit() for ch in value) < 3 or re.fullmatch(r"\d{1,3}(?:[./]\d+)?|(?:19|20)\d\d", value):
+    if re.match(r"\s*(?i:mg|ml|mmol|mcg|iu|units?|%|/|kg|cm|mm)\b", match.string[match.end("id") :]):
+        return None  # "report: FBS 156 mg/dl" is a result, not an identifier
+    if sum(ch.isdigit() for ch in value) < 3 or re.fullmatch(
+        r"\d{1,3}(?:[./]\d+)?|(?:19|20)\d\d|[A-Z]\d{2}\.\d{1,4}", value
+    ):
         return None  # "report 2023", "file 12": a year or a small number, not an identifier
     return match.span("id")
 
@@ -381,18 +639,40 @@ def scrub_pii(text: str) -> tuple[str, Counter]:
     s = _Scrubber(text)
     s.replace(EMAIL, "email")
     s.replace(URL, "url", _url)
+    s.replace(OBFUSCATED_EMAIL, "email", _obfuscated_email)
     s.replace(_DOB_CUE, "dob", lambda m: _dob(s, m))
     s.replace(_DOB_AGAIN, "dob", lambda m: m.span(1))
+    s.replace(_BIRTHDAY, "dob", lambda m: m.span("date"))
     s.replace(_RECORD, "record", _record)
     s.replace(_NUMBER_LABEL, "record", lambda m: m.span("id"))
     s.replace(_RECORD_FORMAT, "record")
+    s.replace(_ALNUM_ID, "record", lambda m: None if _DOSE.match(m.group(0)) else m.span())
+    # Postcodes first, taken back over the street before them; then cues and street names for the rest.
+    s.replace(_STRONG_ANCHOR, "address", lambda m: _address_around(s, m, strong=True))
+    s.replace(_POSTCODE, "address", lambda m: _address_around(s, m, strong=True))
+    s.replace(_WEAK_ANCHOR, "address", lambda m: _address_around(s, m, strong=False))
     s.replace(_ADDRESS_CUE, "address", lambda m: _address_after_cue(s, m))
     s.replace(_STREET_ADDRESS, "address", lambda m: _address_extent(s, m))
-    s.replace(_POSTCODE, "address")
     s.replace(_SEP_PHONE, "phone", lambda m: _phone(s, m))
-    for pattern in (_TITLED, _GREETING, _SIGN_OFF, _INTRO, _INTRO_SIGNED, _RELATION, _NAME_HERE):
+    for pattern in (
+        _TITLED,
+        _GREETING,
+        _SIGN_OFF,
+        _INTRO,
+        _INTRO_SIGNED,
+        _RELATION,
+        _NAME_HERE,
+        _NAME_THEN_RELATION,
+        _NAME_SAID,
+        _NAME_CREDENTIALS,
+        _NAME_POSSESSIVE,
+        _NAME_ASKED,
+        _LAST_LINE_NAME,
+    ):
         s.replace(pattern, "name", s.name_group)
-    for pattern in (_WEAK_INTRO, _NAME_AGE):
+    for pattern in (_RELATION_LOWER, _GREETING_LOWER, _INTRO_LOWER, _SIGN_OFF_LOWER):
+        s.replace(pattern, "name", s.lower_name)
+    for pattern in (_WEAK_INTRO, _NAME_AGE, _NAME_OBJECT):
         s.replace(pattern, "name", lambda m: s.name_group(m, trusted=False))
     s.replace(re.compile(rf"(?<![\w\[])(?P<name>{NAME})"), "name", lambda m: s.name_group(m, trusted=False))
     if s.names:  # a name found once is removed wherever it appears

@@ -1,7 +1,8 @@
 """Cleaning: normalisation, PII scrubbing (precision and recall on planted examples), dedupe."""
 
-from bedside.index.clean import CleanStats, clean_dialogues, normalise, scrub_pii
-from bedside.index.sources import RawDialogue
+import pytest
+
+from bedside.index.clean import scrub_pii
 
 # (text, the PII strings planted in it, kind)
 PLANTED = [
@@ -87,32 +88,15 @@ def test_medical_words_that_look_like_names_or_numbers_stay():
         assert scrubbed == text, (text, scrubbed)
 
 
-def test_recall_and_false_redactions_on_the_labelled_tuning_set():
-    """The set the rules were tuned on (`just bench-pii` also reports the blind set): a regression guard."""
+@pytest.mark.parametrize("name", ["tuning", "tuning2", "tuning3", "tuning4"])
+def test_recall_and_false_redactions_on_the_labelled_development_sets(name):
+    """The sets the rules were tuned on (`just bench-pii` also reports the blind one): a regression guard
+    at the level each reached, so a change that loses personal data or eats medical words fails."""
     from bedside.index.bench_pii import CASES, KINDS, measure, read_cases
 
-    result = measure(read_cases(CASES / "tuning.jsonl"))
+    result = measure(read_cases(CASES / f"{name}.jsonl"))
+    floor = 0.95 if name == "tuning" else 0.85  # tuning2 was written to be adversarial
     for kind in KINDS:
-        assert result.found.get(kind, 0) / result.total[kind] >= 0.95, (kind, result.misses[:5])
+        assert result.found.get(kind, 0) / result.total[kind] >= floor, (kind, result.misses[:5])
+    assert sum(result.found.get(k, 0) for k in KINDS) / sum(result.total[k] for k in KINDS) >= 0.94
     assert len(result.clean_changed) / result.clean <= 0.02, result.clean_changed[:5]
-
-
-def test_normalise_unicode_whitespace_and_controls():
-    assert normalise("  Ｆｅｖｅｒ\u00a0 of\t38\u2009C\n\nfor 2\u00a0days\x07 ") == "Fever of 38 C for 2 days"
-
-
-def test_clean_drops_empty_and_duplicate_answers_and_counts_pii():
-    raw = [
-        RawDialogue("t1", "q1", "Rest and fluids. Call 98765 43210.", "x"),
-        RawDialogue("t2", "q2", "  rest AND fluids.   call 98765 43210. ", "x"),  # same answer, other case/spacing
-        RawDialogue("t3", "q3", "   ", "x"),
-        RawDialogue("t4", "Mail me: a@b.com", "Ice and elevation.", "x"),
-    ]
-    stats = CleanStats()
-    kept = clean_dialogues(raw, stats)
-    assert [d.title for d in kept] == ["t1", "t4"]
-    assert (stats.rows_read, stats.kept, stats.empty, stats.duplicates) == (4, 2, 1, 1)
-    assert stats.pii["phone"] == 1 and stats.pii["email"] == 1  # the duplicate's PII is not counted twice
-    assert kept[1].patient == "Mail me: [email]"
-    # Ids are content hashes: stable across runs and sources.
-    assert clean_dialogues([RawDialogue("other", "q", "Ice and elevation.", "y")])[0].dialogue_id == kept[1].dialogue_id

@@ -37,7 +37,7 @@ def test_toml_file_then_environment_override(home, tmp_path, monkeypatch):
         ("chat_template = 'llama-2'", {}, "chat_template must be auto, gemma or gguf"),
         ("max_tokens = 9000", {}, "max_tokens (9000) must be"),
         ("", {"BEDSIDE_N_CTX": "128"}, "n_ctx (BEDSIDE_N_CTX) is 128: at least 512"),
-        ("min_answer_tokens = -1", {}, "min_answer_tokens must be 0 or more"),
+        ("min_answer_tokens = -1", {}, "min_answer_tokens (BEDSIDE_MIN_ANSWER_TOKENS) must be between 0 and 256"),
         ("temperature = 'warm'", {}, "'temperature' must be a float"),
     ],
 )

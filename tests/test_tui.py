@@ -151,6 +151,7 @@ async def test_export_writes_the_chat_as_markdown_with_sources(app_factory, tui_
         assert text.startswith("# I have had a dull headache")
         assert f"## You\n\n{QUESTION}" in text and "## Bedside (rag)" in text
         assert f"- [1] {answer.sources[0].title}" in text
+        assert exports[0].stat().st_mode & 0o777 == 0o600  # the whole conversation: owner only
 
 
 async def test_remapped_key_from_config(app_factory, tui_settings, tmp_path):

@@ -16,6 +16,7 @@ from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.engine import Engine, ModeUnavailable, Turn
 from bedside.core.history import HistoryStore
 from bedside.core.modes import ORDER, Mode
+from bedside.core.privacy import write_private
 from bedside.tui.events import EngineFailed, EngineReady, ModeChanged
 
 MODE_KEYS = {Mode.RAG: "f2", Mode.FT: "f3", Mode.HYBRID: "f4", Mode.BASE: "f5"}
@@ -133,9 +134,9 @@ class BedsideApp(App):
         title = next((s.title for s in self.history.sessions() if s.id == session_id), "chat")
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "chat"
         folder = self.settings.paths.home / "exports"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = folder / f"chat-{session_id}-{slug}.md"
-        path.write_text(text, encoding="utf-8")
+        write_private(path, text)
         return path
 
     # -- screens ---------------------------------------------------------------------------------
