@@ -101,24 +101,37 @@ _DATE_RE = re.compile(DATE, re.IGNORECASE)
 # "My DOB is 19/12/1985 and his is 07/03/1983": a second date of birth given in the same breath.
 _DOB_AGAIN = re.compile(rf"(?<=\[dob\])(?i:\s*(?:and|,)\s+(?:his|hers?|theirs?|mine|my\s+\w+'s)(?:\s+is)?\s+)({DATE})")
 
-_RECORD_LABEL = (
+# Labels that name an identifier by themselves ("MRN 00482913", "NHS 943 476 5919").
+_ID_LABEL = (
     r"(?:mrn|uhid|nhs|chi|medicare|medicaid|ohip|ssn|aadhaa?r|pan|passport|philhealth|iqama|esic|cghs|pmjay|nhia|"
-    r"nhis|pps|nid|nin|bvn|sin|phn|ihi|insurance|policy|member(?:ship)?|hospital|patient|medical\s+record|record|"
-    r"case(?:\s+file)?|file|folder|chart|lab(?:\s+report)?|report|reg(?:istration)?|ip|op|cr|ref(?:erence)?|"
-    r"health\s+card|card|account|claim|sample|accession|path|clinic|centre|center|fallnummer|social\s+security|"
-    r"national\s+id|employee|id|kvnr|nie|dni|curp|codice\s+fiscale|nric|bsn|nhi|nhif|versichertennummer|"
-    r"cart[ãa]o\s+sus|sus|cip|group|tin|nino|ni\s+number|mykad|hkid|emirates\s+id|cnic|ppsn|cpf|rfc|nss|amka|pesel|"
-    r"personnummer|social\s+insurance|insurance\s+id|health\s+id)"
+    r"nhis|pps|nid|nin|bvn|sin|phn|ihi|policy|medical\s+record|ref(?:erence)?|fallnummer|social\s+security|"
+    r"national\s+id|id|kvnr|nie|dni|curp|codice\s+fiscale|nric|bsn|nhi|nhif|versichertennummer|cart[ãa]o\s+sus|sus|"
+    r"cip|tin|nino|ni\s+number|mykad|hkid|emirates\s+id|cnic|ppsn|cpf|rfc|nss|amka|pesel|personnummer|"
+    r"social\s+insurance|insurance\s+id|health\s+id|uhid|ip\s+no|op\s+no|cr\s+no|membership|group|ramq|accession)"
 )
+# Words that need "number", "no.", "ID" or "#" after them: "case 123" or "report 2023" is not an identifier.
+_ID_OWNER = (
+    r"(?:insurance|member(?:ship)?|hospital|patient|record|case(?:\s+file)?|file|folder|chart|lab(?:\s+report)?|"
+    r"report|reg(?:istration)?|ip|op|cr|health\s+card|card|account|claim|sample|accession|path|clinic|centre|center|"
+    r"employee|group|bed|admission|registration|test|biopsy|specimen|ticket|booking|appointment)"
+)
+_NUMBER_WORD = r"(?:number|num|no|id|#|card|ref)"
 _RECORD = re.compile(
-    rf"\b(?i:{_RECORD_LABEL}\b\.?(?:\s+(?:number|num|no|id|#|card))*\.?(?:\s+(?:at|in|on|from)(?:\s+\w+){{1,2}})?"
+    rf"\b(?i:(?:{_ID_LABEL}\b\.?(?:\s+{_NUMBER_WORD}\b)*|{_ID_OWNER}\b(?:\s+\w+)?\s+{_NUMBER_WORD}\b(?:\s+{_NUMBER_WORD}\b)*)"
+    r"\.?(?:\s+(?:at|in|on|from)(?:\s+\w+){1,2})?"
     r"(?:\s*(?:is|was|of|it's|it\s+is|é|est|es|ist|:|#|-|—|–)\s*)*)\s*"
-    r"(?P<id>(?=[A-Z0-9/#\s-]{0,14}\d)[A-Z0-9][A-Z0-9/#-]*(?:\.[A-Z0-9]+)*(?:\s(?=[A-Z]*\d)[A-Z0-9][A-Z0-9-]*){0,4}(?:\(\w\))?)(?!\w)",
+    r"(?P<id>(?=[A-Z0-9/#\s-]{0,14}\d)[A-Z0-9][A-Z0-9/#-]*(?:\.[A-Z0-9]+)*(?:\s(?=[A-Z]*\d)[A-Z0-9][A-Z0-9-]*){0,4}"
+    r"(?:\(\w\))?)(?!\w)",
 )
 _NUMBER_LABEL = re.compile(
     r"\b(?i:number|no\.|no:|id|#)\s*(?:is\s+)?(?P<id>(?=[A-Z0-9/-]*\d)(?=[A-Z0-9/-]*[A-Z/])[A-Z0-9][A-Z0-9/-]{4,})\b"
 )
-_RECORD_FORMAT = re.compile(r"\b(?:\d{3}-\d{2}-\d{4}|\d{4}\s\d{4}\s\d{4})\b")
+_RECORD_FORMAT = re.compile(r"\b(?:\d{3}-\d{2}-\d{4}|\d{4}\s\d{4}\s\d{4}|\d{3}\.\d{3}\.\d{3}-\d{2})\b")
+# Capitals and digits joined by hyphens or slashes, four digits at least: "LAB-2024-556183", "CHB-4471930",
+# "4400219-J"; "COVID-19", "HLA-B27" and "CA-125" have too few digits.
+_SHAPED_ID = re.compile(
+    r"(?<![\w/-])(?=[A-Z0-9/-]{7,}(?![\w/-]))(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){4})[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w/-])"
+)
 # An identifier by its shape, label or not: seven or more capitals and digits, four digits at least
 # ("X4128875L", "BNCLRA91C45F205X"), five digits at least: a trial drug "PXT3003" or a dose "10000IU" is not one.
 _ALNUM_ID = re.compile(r"\b(?=[A-Z0-9]{7,24}\b)(?=(?:[A-Z]*\d){5})(?=\d*[A-Z])[A-Z0-9]+\b")
@@ -647,6 +660,7 @@ def scrub_pii(text: str) -> tuple[str, Counter]:
     s.replace(_NUMBER_LABEL, "record", lambda m: m.span("id"))
     s.replace(_RECORD_FORMAT, "record")
     s.replace(_ALNUM_ID, "record", lambda m: None if _DOSE.match(m.group(0)) else m.span())
+    s.replace(_SHAPED_ID, "record", lambda m: None if _DATE.match(m.group(0)) else m.span())
     # Postcodes first, taken back over the street before them; then cues and street names for the rest.
     s.replace(_STRONG_ANCHOR, "address", lambda m: _address_around(s, m, strong=True))
     s.replace(_POSTCODE, "address", lambda m: _address_around(s, m, strong=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import time
 from pathlib import Path
@@ -42,3 +43,12 @@ def wait_pane(session: str, needle: str, timeout: float = 60.0) -> str:
             return pane
         time.sleep(0.2)
     raise AssertionError(f"{needle!r} never appeared; the pane shows:\n{capture(session)}")
+
+
+def start_in_tmux(session: str, command: str, env: dict[str, str], width: int = 150, height: int = 45) -> None:
+    """Run `command` in a new tmux session with exactly `env`. tmux starts a session's command with its
+    server's environment, not the caller's, so a server already running (another test's, the user's)
+    would hand it stale BEDSIDE_* settings: the variables are set on the command line instead."""
+    assignments = " ".join(f"{shlex.quote(k)}={shlex.quote(v)}" for k, v in env.items() if k.isidentifier())
+    full = f"env -i {assignments} {command}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), full], check=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from helpers import capture, dialogues, wait_pane, write_jsonl
+from helpers import capture, dialogues, start_in_tmux, wait_pane, write_jsonl
 
 QUESTION = "I have had a mild headache since this morning, what can I do?"
 ASK = ["ask", QUESTION, "--mode", "base", "--max-tokens", "8"]
@@ -148,11 +148,9 @@ STROKE = "My father's face drooped on one side an hour ago and his speech is slu
 
 def chat_in_tmux(session: str, env: dict[str, str]) -> None:
     """`bedside chat` in a real terminal; if it ever exits, the pane keeps what it printed."""
-    command = f"{sys.executable} -m bedside chat; echo BEDSIDE-EXITED-$?; sleep 60"
+    command = f"sh -c '{sys.executable} -m bedside chat; echo BEDSIDE-EXITED-$?; sleep 60'"
     full_env = {**os.environ, "TERM": "xterm-256color", "BEDSIDE_MAX_TOKENS": "12", **env}
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command], env=full_env, check=True
-    )
+    start_in_tmux(session, command, full_env, 160, 48)
 
 
 def type_line(session: str, text: str) -> None:

@@ -83,6 +83,7 @@ def test_medical_words_that_look_like_names_or_numbers_stay():
         "He takes Diane-35, Augmentin 625 and Dolo 650; platelets 1,50,000 and WBC 11500.",
         "Sister Mary Joseph nodule and Tommy John surgery are named after people.",
         "I'm worried, I'm 45 and I'm on metformin. Hope you can help. Regards, Team",
+        "Hi, thanks for your query about your knee, case 1234. Your report 2023 was normal.",
     ):
         scrubbed, counts = scrub_pii(text)
         assert scrubbed == text, (text, scrubbed)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import wait_pane
+from helpers import start_in_tmux, wait_pane
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -28,7 +28,7 @@ def test_chat_in_a_real_terminal(settings, base_gguf, embedder, tmp_path):
     }
     session = f"bedside-smoke-{os.getpid()}"
     command = f"{sys.executable} -m bedside chat"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "45", command], env=env, check=True)
+    start_in_tmux(session, command, env)
     try:
         wait_pane(session, "CPU only")  # engine loaded, status line filled
         subprocess.run(["tmux", "send-keys", "-t", session, "-l", "I twisted my ankle playing football"], check=True)
