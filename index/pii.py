@@ -395,19 +395,20 @@ _MEDICAL_ENDING = re.compile(
 )
 
 
-def _real_name(name: str) -> str | None:
-    """The name without leading everyday words ("Doctor", "Thanks"); None when nothing is left."""
-    words = name.split()
-    if any(_MEDICAL_ENDING.match(word) for word in words):
+def _real_name(name: str) -> tuple[int, int] | None:
+    """Where the name is in `name` without leading everyday words ("Doctor", "Thanks"), as offsets (a
+    line break may separate its words); None when nothing is left."""
+    tokens = list(re.finditer(r"\S+", name))
+    if any(_MEDICAL_ENDING.match(token.group(0)) for token in tokens):
         return None
-    while words and (words[0].lower().rstrip(".") in _LEADING or _HOLE.fullmatch(words[0])):
-        words.pop(0)
-    while words and words[-1].lower().rstrip(".") in _TRAILING:
-        words.pop()
+    while tokens and (tokens[0].group(0).lower().rstrip(".") in _LEADING or _HOLE.fullmatch(tokens[0].group(0))):
+        tokens.pop(0)
+    while tokens and tokens[-1].group(0).lower().rstrip(".") in _TRAILING:
+        tokens.pop()
     # Any other everyday word left means it was not a name: "First Aid Team", "Does Mirena".
-    if not words or any(_is_common(word.rstrip(".")) for word in words):
+    if not tokens or any(_is_common(token.group(0).rstrip(".")) for token in tokens):
         return None
-    return " ".join(words)
+    return tokens[0].start(), tokens[-1].end()
 
 
 # Words that may stand before or after a name in a greeting or sign-off ("Thanks Doctor Anil Rao, MD").
@@ -447,7 +448,9 @@ class _Scrubber:
     def name_group(self, match: re.Match, trusted: bool = True) -> tuple[int, int] | None:
         group = "name" if match.groupdict().get("name") is not None else "name2"
         raw = match.group(group)
-        name = _real_name(raw)
+        found = _real_name(raw)
+        name = raw[found[0] : found[1]] if found else None
+        offset = found[0] if found else 0
         if name is None or (not trusted and name.split()[0] not in first_names()):
             return None
         # A disease's name where a name could stand ("Hi, Ehlers-Danlos type"), unless a title or a
@@ -456,14 +459,14 @@ class _Scrubber:
             return None
         if match.re is _LAST_LINE_NAME and name.lower() in EVERYDAY_NAMES:
             return None  # "… any advice? Will", more likely a word than a signature
-        begin = match.start(group) + raw.index(name)
+        begin = match.start(group) + offset
         if (
             name.lower() in EVERYDAY_NAMES
             and re.search(r"(?:^|[.!?,])\s*$", self.text[:begin])
             and re.match(r"\s+(?:[a-z]|I\b)", self.text[begin + len(name) :])
         ):
             return None  # "Hello Doctor, May I take…", "Hi, Will my son's…": a word opening a sentence
-        if re.match(r"-?\d", self.text[match.start(group) + raw.index(name) + len(name) :]):
+        if re.match(r"-?\d", self.text[match.start(group) + offset + len(name) :]):
             return None  # a product: "Diane-35", "Allegra 120"
         # An eponym: "Graves' disease", "Hashimoto's thyroiditis", "Tommy John surgery", "Graves Disease".
         # In a trusted context a possessive is a person's ("my son Jake's test"), unless the word is a
@@ -474,7 +477,7 @@ class _Scrubber:
                 not trusted or word.group(0).lower() in EPONYMS or _EPONYM_NOUN.match(self.text, after)
             ):
                 return None
-        start = match.start(group) + raw.index(name)
+        start = match.start(group) + offset
         # Removed wherever else they appear, except words that are everyday ones too ("Grace", "Grant").
         self.names.update(w for w in name.split() if len(w) > 2 and w.lower() not in NOT_NAMES | EVERYDAY_NAMES)
         return start, start + len(name)
