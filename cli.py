@@ -227,7 +227,8 @@ def ask(
 
     Emergency advice comes first, before anything that can fail: a model, adapter or index that
     does not load still leaves the advice on screen (and in --json), then the error, exit code 2."""
-    from bedside.core.engine import Engine, run_turn
+    from bedside.core.chat import Conversation, Text
+    from bedside.core.engine import Engine
     from bedside.core.modes import Mode
 
     try:
@@ -235,6 +236,7 @@ def ask(
     except ValueError:
         fail(f"unknown mode {mode!r}; use one of rag, ft, hybrid, base")
     engine = Engine(settings_or_fail())
+    conversation = Conversation(engine)  # one question, nothing filed
     modes = chosen
     if all_modes:
         modes = engine.available_modes() or chosen  # none available: the first mode's error says why
@@ -242,10 +244,11 @@ def ask(
         if not as_json:
             out.rule(escape(f"{current.label} mode"))
 
-        def show(text: str) -> None:
-            out.print(text, end="", markup=False, highlight=False)
+        def show(event) -> None:
+            if isinstance(event, Text):
+                out.print(event.text, end="", markup=False, highlight=False)
 
-        turn = run_turn(engine.stream(question, current, max_tokens=max_tokens), None if as_json else show)
+        turn = conversation.ask(question, None if as_json else show, mode=current, max_tokens=max_tokens)
         if turn.error is not None:  # whatever failed, the advice is out and the error is named
             if as_json:
                 print(json.dumps(failed_turn_json(question, current, turn.triage, turn.error_text)), flush=True)

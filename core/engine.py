@@ -169,14 +169,20 @@ class Turn:
         )
 
 
-def run_turn(events: Iterator[Triaged | Chunk | Done], on_text: Callable[[str], None] | None = None) -> Turn:
-    """Consume one turn's events (the only loop that does): text goes to `on_text` as it comes; a
-    failure after triage ends the turn with its error, the advice already given."""
+def run_turn(
+    events: Iterator[Triaged | Chunk | Done],
+    on_text: Callable[[str], None] | None = None,
+    on_triage: Callable[[Triage], None] | None = None,
+) -> Turn:
+    """Consume one turn's events (the only loop that does): the triage to `on_triage`, text to
+    `on_text` as it comes; a failure after triage ends the turn with its error, the advice given."""
     turn, shown = Turn(), []
     try:
         for event in events:
             if isinstance(event, Triaged):
                 turn.triage = event.triage
+                if on_triage:
+                    on_triage(event.triage)
             elif isinstance(event, Chunk):
                 shown.append(event.text)
                 if on_text:

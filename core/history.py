@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -43,6 +44,15 @@ CREATE TABLE IF NOT EXISTS messages (
 );
 CREATE INDEX IF NOT EXISTS messages_by_session ON messages(session_id, id);
 """
+# Upgrade steps, one per schema version (`PRAGMA user_version`): step i takes a file from version i to
+# i + 1, in one transaction with the version bump, so a file is at one version or the next, never between.
+UPGRADES: tuple[str, ...] = (
+    # 1: the model's own words of an answer, kept apart from what was shown (advice, notices and the
+    # disclaimer around it), so follow-up prompts never carry them. Older answers fall back to
+    # stripping them from the shown text.
+    "ALTER TABLE messages ADD COLUMN model_text TEXT",
+)
+SCHEMA_VERSION = len(UPGRADES)
 TITLE_CHARS = 60
 
 
@@ -68,6 +78,7 @@ class StoredMessage:
     sources: list[dict]
     stats: dict
     created: float
+    model_text: str | None = None  # an answer's own words, without what Bedside added around them
 
 
 def model_part(shown: str) -> str:
@@ -83,6 +94,24 @@ def model_part(shown: str) -> str:
     return "\n\n".join(kept).strip()
 
 
+def _upgrade(db: sqlite3.Connection, path: Path | str) -> None:
+    """Create the tables, or bring an older file up to SCHEMA_VERSION step by step."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise HistoryError(
+            f"{path} was written by a newer Bedside (chat history version {version}, this one knows "
+            f"{SCHEMA_VERSION}); it was left as it is: upgrade Bedside to use it"
+        )
+    fresh = db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages'").fetchone()[0] == 0
+    if fresh:  # the tables of version 0; the steps below bring them to the current version
+        db.executescript(SCHEMA)
+        version = 0
+    for number in range(version, SCHEMA_VERSION):
+        with db:  # the step and its version number commit together
+            db.execute(UPGRADES[number])
+            db.execute(f"PRAGMA user_version = {number + 1}")
+
+
 # Failures of the file itself, not of Bedside's SQL: these move the store to memory.
 def _file_failure(error: sqlite3.DatabaseError) -> bool:
     return not isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError)
@@ -93,13 +122,16 @@ def _survives_file_failure(method):
 
     @wraps(method)
     def guarded(self: HistoryStore, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.DatabaseError as error:
-            if self.in_memory or not _file_failure(error):
-                raise
-            self._fail_over(f"{self.path} stopped working ({error})")
-            return method(self, *args, **kwargs)
+        # One connection serves the UI thread and the answer's worker: one call at a time, so two
+        # transactions never interleave on it.
+        with self._lock:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.DatabaseError as error:
+                if self.in_memory or not _file_failure(error):
+                    raise
+                self._fail_over(f"{self.path} stopped working ({error})")
+                return method(self, *args, **kwargs)
 
     return guarded
 
@@ -110,6 +142,7 @@ class HistoryStore:
         self.problem = ""  # why chats are only kept in memory, once the file has failed
         self.on_problem = on_problem
         self.in_memory = False
+        self._lock = threading.RLock()
         try:
             self._db = self._open_file()
         except HistoryError as error:
@@ -135,7 +168,7 @@ class HistoryStore:
             db = sqlite3.connect(self.path, check_same_thread=False)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA foreign_keys=ON")
-            db.executescript(SCHEMA)
+            _upgrade(db, self.path)
         except sqlite3.DatabaseError as err:
             raise HistoryError(f"{self.path} is not a readable chat history ({err})") from err
         return db
@@ -144,14 +177,14 @@ class HistoryStore:
         """Carry on in memory, with whatever of the file can still be read; never write the file."""
         memory = sqlite3.connect(":memory:", check_same_thread=False)
         memory.execute("PRAGMA foreign_keys=ON")
-        memory.executescript(SCHEMA)
+        _upgrade(memory, ":memory:")
         if copy:
             for table in ("sessions", "messages"):
                 try:
                     rows = self._db.execute(f"SELECT * FROM {table}").fetchall()  # noqa: S608 - fixed names
                 except sqlite3.DatabaseError:
                     continue  # the damaged part: later chats still work, this part is still in the file
-                marks = ", ".join("?" * len(rows[0])) if rows else ""
+                marks = ", ".join("?" * len(rows[0])) if rows else ""  # same schema version on both sides
                 with memory:
                     memory.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)  # noqa: S608
             with suppress(sqlite3.Error):
@@ -188,7 +221,10 @@ class HistoryStore:
         mode: str | None = None,
         sources: list[dict] | None = None,
         stats: dict | None = None,
+        model_text: str | None = None,
     ) -> int:
+        """`content` is what the user was shown; `model_text` (answers only) is what the model itself
+        wrote, fed back to it in follow-up questions."""
         now = time.time()
         with self._write() as db:
             if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
@@ -197,9 +233,9 @@ class HistoryStore:
                 # The chat on screen began in the file, which could not be read back: go on with it.
                 db.execute("INSERT INTO sessions VALUES (?, 'Chat (not saved)', ?, ?)", (session_id, now, now))
             message_id = db.execute(
-                "INSERT INTO messages (session_id, role, mode, content, sources, stats, created) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (session_id, role, mode, content, json.dumps(sources or []), json.dumps(stats or {}), now),
+                "INSERT INTO messages (session_id, role, mode, content, sources, stats, created, model_text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, role, mode, content, json.dumps(sources or []), json.dumps(stats or {}), now, model_text),
             ).lastrowid
             # A new chat is named after its first question.
             first = db.execute("SELECT COUNT(*) FROM messages WHERE session_id = ?", (session_id,)).fetchone()[0] == 1
@@ -233,12 +269,13 @@ class HistoryStore:
     @_survives_file_failure
     def messages(self, session_id: int) -> list[StoredMessage]:
         rows = self._db.execute(
-            "SELECT id, role, mode, content, sources, stats, created FROM messages WHERE session_id = ? ORDER BY id",
+            "SELECT id, role, mode, content, sources, stats, created, model_text FROM messages "
+            "WHERE session_id = ? ORDER BY id",
             (session_id,),
         ).fetchall()
         return [
-            StoredMessage(i, role, mode, content, json.loads(src), json.loads(st), created)
-            for i, role, mode, content, src, st, created in rows
+            StoredMessage(i, role, mode, content, json.loads(src), json.loads(st), created, own)
+            for i, role, mode, content, src, st, created, own in rows
         ]
 
     def exchanges(self, session_id: int) -> list[Exchange]:
@@ -248,7 +285,8 @@ class HistoryStore:
             if message.role == "user":
                 question = message.content
             elif question is not None:
-                answer = model_part(message.content)
+                answer = message.model_text if message.model_text is not None else model_part(message.content)
+                answer = answer.strip()
                 if answer:  # a turn that failed has no answer of the model's to show it
                     pairs.append(Exchange(question, answer))
                 question = None
@@ -276,4 +314,5 @@ class HistoryStore:
         return "\n".join(lines) + "\n"
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()

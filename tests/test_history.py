@@ -191,3 +191,46 @@ def test_the_data_home_is_made_private_with_a_notice_once(home, tmp_path):
     (shared / "index").chmod(0o755)
     assert run(shared).returncode == 0
     assert shared.stat().st_mode & 0o777 == 0o755 and (shared / "index").stat().st_mode & 0o777 == 0o700
+
+
+def test_a_history_from_before_versioning_is_upgraded_without_losing_a_chat(tmp_path):
+    from bedside.core.history import SCHEMA, SCHEMA_VERSION
+    from bedside.core.safety import DISCLAIMER
+
+    path = tmp_path / "history.db"
+    old = sqlite3.connect(path)  # the schema every earlier Bedside wrote: user_version 0, no model_text
+    old.executescript(SCHEMA)
+    old.execute("INSERT INTO sessions VALUES (1, 'Old chat', 1.0, 2.0)")
+    shown = f"⚠ Call now.\n\nHi, rest the ankle.\n\n_{DISCLAIMER}_"
+    old.executemany(
+        "INSERT INTO messages (session_id, role, mode, content, created) VALUES (1, ?, ?, ?, 1.5)",
+        [("user", None, "I twisted my ankle"), ("assistant", "rag", shown)],
+    )
+    old.commit()
+    old.close()
+
+    store = HistoryStore(path)
+    assert not store.in_memory
+    assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [m.content for m in store.messages(1)] == ["I twisted my ankle", shown]
+    assert [e.answer for e in store.exchanges(1)] == ["Hi, rest the ankle."]  # old rows: stripped as before
+    store.add_message(1, "user", "And now?")
+    store.add_message(1, "assistant", f"⚠ Advice.\n\nKeep it raised.\n\n_{DISCLAIMER}_", model_text="Keep it raised.")
+    assert [e.answer for e in store.exchanges(1)][-1] == "Keep it raised."
+    store.close()
+    HistoryStore(path).close()  # opening an upgraded file again changes nothing
+    assert [s.title for s in HistoryStore(path).sessions()] == ["Old chat"]
+
+
+def test_a_history_from_a_newer_bedside_is_kept_as_it_is(tmp_path):
+    path = tmp_path / "history.db"
+    HistoryStore(path).close()
+    newer = sqlite3.connect(path)
+    newer.execute("PRAGMA user_version = 99")
+    newer.commit()
+    newer.close()
+    before = path.read_bytes()
+    store = HistoryStore(path)
+    assert store.in_memory and "newer Bedside" in store.problem
+    store.add_message(store.new_session(), "user", "still works")
+    assert path.read_bytes() == before

@@ -228,6 +228,10 @@ def train_run(
         base = TrainingBase(Path(saved["hf_dir"]), Path(saved["gguf"]))
     else:
         gguf = Path(base_gguf) if base_gguf else resolve_llm_gguf(settings)
+        if not base_gguf and not settings.llm_gguf:
+            from bedside.core.embedded import ensure_base_gguf
+
+            ensure_base_gguf(settings.paths, verify=False)  # first use sets up, as `ask` and `index` do
         base = resolve_training_base(gguf, settings.paths.models / "train-base", base_model, download, say)
     model, tokenizer = load_model(base, cfg)
     run = resume or prepare_run(settings, cfg, raw or [], base, tokenizer, say)

@@ -1,4 +1,5 @@
-"""Bedside's Textual app: owns the engine, the chat history and the current mode; screens render.
+"""Bedside's Textual app: holds the conversation (core.chat), which owns the mode, the session and
+the turns; the screens only render what it sends them.
 
 Mode keys are app-wide bindings with ids (remappable from config [keys]) and also commands in the
 palette (Ctrl+P). The engine loads in a worker after the first frame, so the prompt is usable at once.
@@ -12,6 +13,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
+from bedside.core.chat import Conversation
 from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.engine import Engine, ModeUnavailable, Turn
 from bedside.core.history import HistoryStore
@@ -48,9 +50,8 @@ class BedsideApp(App):
         self.engine = engine or Engine(settings)
         # A damaged history file never stops the chat: the store goes on in memory and says why.
         self.history = HistoryStore(settings.paths.history_db, on_problem=self.history_problem)
-        self.mode = Mode.RAG
+        self.conversation = Conversation(self.engine, self.history)
         self.start_mode = start_mode
-        self.session_id: int | None = None
         self.model_name = resolve_llm_gguf(settings).name
         self.offload = "loading model…"
         self.check_setup = check_setup
@@ -79,40 +80,45 @@ class BedsideApp(App):
     def warm_up(self) -> None:
         self.run_worker(self._load_engine, thread=True, group="engine")
 
+    @property
+    def mode(self) -> Mode:
+        return self.conversation.mode
+
+    @property
+    def session_id(self) -> int | None:
+        return self.conversation.session_id
+
     def _load_engine(self) -> None:
         try:
-            with self.engine.lock:
-                self.offload = self.engine.backend.offload_report
-                self.engine.template  # noqa: B018 - resolve the chat template now, not on the first question
+            self.offload = self.conversation.warm_up()
         except Exception as error:  # noqa: BLE001 - the chat stays up: triage needs no model
             self.offload = "model not loaded"
             self.chat.post_message(EngineFailed(Turn(error=error).error_text))
             return
         self.chat.post_message(EngineReady(self.offload))
         if self.start_mode != self.mode:
-            self._switch(self.start_mode)
+            self._prepare(self.start_mode)
 
     # -- modes -----------------------------------------------------------------------------------
     def action_set_mode(self, value: str) -> None:
-        self.run_worker(lambda: self._switch(Mode(value)), thread=True, group="mode")
+        # The check and the adapter swap may wait for an answer in progress: a worker does them, and
+        # the mode itself changes on this (the UI) thread once they are done.
+        self.run_worker(lambda: self._prepare(Mode(value)), thread=True, group="mode")
 
     def action_cycle_mode(self) -> None:
         self.action_set_mode(ORDER[(ORDER.index(self.mode) + 1) % len(ORDER)].value)
 
-    def _switch(self, mode: Mode) -> None:
+    def _prepare(self, mode: Mode) -> None:
         try:
-            self.engine.check_mode(mode)
-        except Exception as error:  # noqa: BLE001 - no adapter, no index...: say why, keep the current mode
-            reason = str(error) if isinstance(error, ModeUnavailable) else f"{type(error).__name__}: {error}"
+            self.conversation.prepare_mode(mode)
+        except Exception as error:  # noqa: BLE001 - no adapter, no index, no model: say why, keep the mode
+            reason = str(error) if isinstance(error, ModeUnavailable) else Turn(error=error).error_text
             self.call_from_thread(self.refuse_mode, mode, reason)
             return
-        with self.engine.lock:  # waits for an answer in progress; the swap itself takes microseconds
-            try:
-                self.engine.backend.use_adapter(mode.adapter)
-            except Exception as error:  # noqa: BLE001 - e.g. the model did not load: keep the current mode
-                self.call_from_thread(self.refuse_mode, mode, Turn(error=error).error_text)
-                return
-        self.mode = mode
+        self.call_from_thread(self._mode_ready, mode)
+
+    def _mode_ready(self, mode: Mode) -> None:
+        self.conversation.mode = mode
         self.chat.post_message(ModeChanged(mode))
 
     def refuse_mode(self, mode: Mode, reason: str) -> None:
@@ -123,11 +129,6 @@ class BedsideApp(App):
     def history_problem(self, problem: str) -> None:
         if self.is_running:
             self.notify(problem, title="Chat history not saved", severity="error", timeout=30, markup=False)
-
-    def ensure_session(self) -> int:
-        if self.session_id is None:
-            self.session_id = self.history.new_session()
-        return self.session_id
 
     def export_session(self, session_id: int) -> Path:
         text = self.history.export_markdown(session_id)

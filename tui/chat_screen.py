@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 
 from textual import on
@@ -11,9 +10,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from bedside.core.chat import Finished, Text
 from bedside.core.engine import Answer
 from bedside.core.safety import DISCLAIMER
-from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, EngineFailed, EngineReady, ModeChanged, post_turn
+from bedside.tui.events import EngineFailed, EngineReady, ModeChanged, TurnMessage, relay
 from bedside.tui.message_view import MessageView
 from bedside.tui.prompt_input import PromptInput
 from bedside.tui.sources_panel import SourcesPanel
@@ -38,9 +38,7 @@ class ChatScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.cancel_event = threading.Event()
-        self.generating = False
-        self._counter = 0
+        self.current: int | None = None  # the generation of the answer this chat is showing being written
         self.last_answer: Answer | None = None
         self.last_question = ""  # also when its answer failed: compare can still run it
         self.last_stats = ""
@@ -77,6 +75,10 @@ class ChatScreen(Screen):
         self.refresh_status()
 
     # -- asking ----------------------------------------------------------------------------------
+    @property
+    def generating(self) -> bool:
+        return self.current is not None
+
     @on(PromptInput.Submitted)
     async def ask(self, message: PromptInput.Submitted) -> None:
         if self.generating:
@@ -85,67 +87,54 @@ class ChatScreen(Screen):
             return
         question = message.text
         self.last_question = question
-        app = self.app
-        session = app.ensure_session()
-        history = app.history.exchanges(session)
-        app.history.add_message(session, "user", question)  # saved before generating: a crash keeps it
-        conversation = self.query_one("#conversation")
-        self._counter += 1
-        answer_id = f"answer-{self._counter}"
-        await conversation.mount(MessageView("user", "You", question))
-        await conversation.mount(MessageView("assistant", f"Bedside · {app.mode.label}", id=answer_id))
-        conversation.scroll_end(animate=False)
-        self.generating = True
-        self.cancel_event.clear()
-        self.run_worker(lambda: self._generate(answer_id, question, app.mode, history), thread=True, group="answer")
+        conversation = self.app.conversation
+        pending = conversation.start(question)  # saved before generating: a crash keeps it
+        self.current = pending.generation
+        view = self.query_one("#conversation")
+        await view.mount(MessageView("user", "You", question))
+        await view.mount(MessageView("assistant", f"Bedside · {pending.mode.label}", id=f"answer-{pending.generation}"))
+        view.scroll_end(animate=False)
+        # The engine takes its lock after triage: the advice shows even while the model loads.
+        send = relay(self.post_message)
+        self.run_worker(lambda: conversation.run(pending, send), thread=True, group="answer")
 
-    def _generate(self, answer_id: str, question: str, mode, history) -> None:
-        app = self.app
-        # The engine takes its own lock after triage: the advice shows even while the model loads.
-        post_turn(self.post_message, answer_id, app.engine.stream(question, mode, history, cancel=self.cancel_event))
+    def _view(self, generation: int) -> MessageView | None:
+        """The answer's view if the turn is still this chat's; a chunk of a chat left behind is dropped."""
+        if generation != self.current:
+            return None
+        found = self.query(f"#answer-{generation}")
+        return found.first(MessageView) if found else None
 
-    async def on_answer_chunk(self, message: AnswerChunk) -> None:
-        view = self.query_one(f"#{message.target_id}", MessageView)
-        await view.append(message.text)
-        self.query_one("#conversation").scroll_end(animate=False)
+    async def on_turn_message(self, message: TurnMessage) -> None:
+        event = message.event
+        view = self._view(event.generation)
+        if view is None:
+            return
+        if isinstance(event, Text):
+            await view.append(event.text)
+            self.query_one("#conversation").scroll_end(animate=False)
+        elif isinstance(event, Finished):
+            await self._finish(view, event)
 
-    async def on_answer_done(self, message: AnswerDone) -> None:
-        answer = message.answer
-        view = self.query_one(f"#{message.target_id}", MessageView)
+    async def _finish(self, view: MessageView, event: Finished) -> None:
+        self.current = None
+        turn = event.turn
+        banner = self.query_one("#banner", Static)
+        banner.display = bool(turn.triage and turn.triage.urgent)
+        if banner.display:
+            banner.update(turn.advice)
+        if turn.answer is None:
+            await view.finish(event.shown, "Bedside · error")
+            self.notify(turn.error_text or "no answer", severity="error", timeout=10, markup=False)
+            return
+        answer = turn.answer
         heading = f"Bedside · {answer.mode.label}" + (" · stopped" if answer.stats.stop_reason == "cancelled" else "")
-        await view.finish(answer.full_text, heading)
-        self.generating = False
+        await view.finish(event.shown, heading)
         self.last_answer = answer
         self.last_stats = answer_stats(answer)
         self.refresh_status()
         self.query_one(SourcesPanel).show(answer)
-        banner = self.query_one("#banner", Static)
-        banner.display = answer.triage.urgent
-        if answer.triage.urgent:
-            banner.update(answer.triage.advice)
-        data = answer.to_json()
-        self.app.history.add_message(
-            self.app.ensure_session(),
-            "assistant",
-            answer.full_text,
-            mode=answer.mode.value,
-            sources=data["sources"],
-            stats={k: data[k] for k in ("ttft_s", "tokens_per_s", "prompt_tokens", "completion_tokens", "stop_reason")},
-        )
         self.query_one("#conversation").scroll_end(animate=False)
-
-    async def on_answer_failed(self, message: AnswerFailed) -> None:
-        view = self.query_one(f"#{message.target_id}", MessageView)
-        shown = message.text(DISCLAIMER)
-        await view.finish(shown, "Bedside · error")
-        self.generating = False
-        banner = self.query_one("#banner", Static)
-        banner.display = bool(message.advice)
-        if message.advice:
-            banner.update(message.advice)
-        # Kept in the chat's history like any answer: the advice given must not vanish on reopening.
-        self.app.history.add_message(self.app.ensure_session(), "assistant", shown, mode=self.app.mode.value)
-        self.notify(message.error, severity="error", timeout=10, markup=False)
 
     def on_engine_failed(self, message: EngineFailed) -> None:
         self.last_stats = "model not loaded"
@@ -161,19 +150,21 @@ class ChatScreen(Screen):
     # -- actions ---------------------------------------------------------------------------------
     def action_cancel(self) -> None:
         if self.generating:
-            self.cancel_event.set()
+            self.app.conversation.stop()  # the answer so far stays, marked stopped
 
     def action_toggle_sources(self) -> None:
         panel = self.query_one(SourcesPanel)
         panel.display = not panel.display
 
     async def action_new_chat(self) -> None:
-        if self.generating:
-            self.cancel_event.set()
-        self.app.session_id = None
+        self.app.conversation.new_session()  # an answer still coming is filed in its own chat, not shown here
+        await self._clear()
+        self.notify("New chat")
+
+    async def _clear(self) -> None:
+        self.current = None
         await self.query_one("#conversation").remove_children()
         self.query_one("#banner").display = False
-        self.notify("New chat")
 
     def action_export(self) -> None:
         if self.app.session_id is None:
@@ -184,8 +175,8 @@ class ChatScreen(Screen):
 
     async def load_session(self, session_id: int) -> None:
         """Show a saved conversation (it becomes the current one)."""
-        await self.action_new_chat()
-        self.app.session_id = session_id
+        self.app.conversation.open_session(session_id)
+        await self._clear()
         conversation = self.query_one("#conversation")
         for message in self.app.history.messages(session_id):
             if message.role == "user":

@@ -3,17 +3,15 @@ each column with its latency: the RAG vs FT vs Hybrid vs Base experiment as a sc
 
 from __future__ import annotations
 
-import contextlib
-
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from bedside.core.safety import DISCLAIMER
+from bedside.core.chat import Finished, Pending, Text
 from bedside.tui.chat_screen import answer_stats
-from bedside.tui.events import AnswerChunk, AnswerDone, AnswerFailed, post_turn
+from bedside.tui.events import TurnMessage, relay
 from bedside.tui.message_view import MessageView
 
 
@@ -24,7 +22,11 @@ class CompareScreen(Screen):
         super().__init__()
         self.question = question
         self.done: dict[str, str] = {}  # mode value -> final answer text
-        self.running = False
+        self.pending: Pending | None = None  # the run in progress
+
+    @property
+    def running(self) -> bool:
+        return self.pending is not None
 
     def compose(self):
         yield Static("Compare modes: the same question in every available mode", id="status")
@@ -43,10 +45,21 @@ class CompareScreen(Screen):
             self.start(event.value.strip())
 
     def start(self, question: str) -> None:
-        self.question, self.done, self.running = question, {}, True
-        self.run_worker(self._prepare_and_run, thread=True, group="compare", exclusive=True)
+        conversation = self.app.conversation
+        self.question, self.done = question, {}
+        self.pending = pending = conversation.start_compare(question)
+        send = relay(self.post_message)
 
-    async def _build_columns(self, modes) -> None:
+        def run() -> None:
+            modes = conversation.available_modes()  # may load the model
+            self.app.call_from_thread(self._build_columns, modes, pending.generation)
+            conversation.run_compare(pending, modes, send)
+
+        self.run_worker(run, thread=True, group="compare", exclusive=True)
+
+    async def _build_columns(self, modes, generation: int) -> None:
+        if self.pending is None or self.pending.generation != generation:
+            return
         columns = self.query_one("#columns")
         await columns.remove_children()
         for mode in modes:
@@ -58,28 +71,31 @@ class CompareScreen(Screen):
             )
             await columns.mount(column)
 
-    def _prepare_and_run(self) -> None:
-        app = self.app
-        modes = app.engine.available_modes()  # already in ORDER
-        app.call_from_thread(self._build_columns, modes)
-        for mode in modes:
-            post_turn(self.post_message, f"cmp-{mode.value}", app.engine.stream(self.question, mode))
-        # Leave the backend in the chat's mode; a model that failed to load was reported in its column.
-        with app.engine.lock, contextlib.suppress(Exception):
-            app.engine.backend.use_adapter(app.mode.adapter)
-        self.running = False
+    async def on_turn_message(self, message: TurnMessage) -> None:
+        event = message.event
+        if self.pending is None or event.generation != self.pending.generation:
+            return  # a run that was left or replaced
+        found = self.query(f"#cmp-{event.mode.value}")
+        if not found:
+            return
+        view = found.first(MessageView)
+        if isinstance(event, Text):
+            await view.append(event.text)
+        elif isinstance(event, Finished):
+            await view.finish(event.shown, "answer" if event.turn.answer else "error")
+            if event.turn.answer is not None:
+                self.query_one(f"#cmp-stats-{event.mode.value}", Static).update(answer_stats(event.turn.answer))
+                self.done[event.mode.value] = event.turn.answer.text
+            if event.mode.value == self._last_mode():
+                self.pending = None
 
-    async def on_answer_chunk(self, message: AnswerChunk) -> None:
-        await self.query_one(f"#{message.target_id}", MessageView).append(message.text)
-
-    async def on_answer_done(self, message: AnswerDone) -> None:
-        answer = message.answer
-        await self.query_one(f"#{message.target_id}", MessageView).finish(answer.full_text, "answer")
-        self.query_one(f"#cmp-stats-{answer.mode.value}", Static).update(answer_stats(answer))
-        self.done[answer.mode.value] = answer.text
-
-    async def on_answer_failed(self, message: AnswerFailed) -> None:
-        await self.query_one(f"#{message.target_id}", MessageView).finish(message.text(DISCLAIMER))
+    def _last_mode(self):
+        columns = self.query(".compare-column MessageView")
+        return columns.last().id.removeprefix("cmp-") if columns else None
 
     def action_close(self) -> None:
+        # Leaving stops the run: the model is free for the chat's next question at once.
+        if self.pending is not None:
+            self.app.conversation.cancel(self.pending.generation)
+            self.pending = None
         self.app.pop_screen()

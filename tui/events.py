@@ -1,38 +1,22 @@
-"""Typed messages between the engine worker and the widgets (no widget reaches into another)."""
+"""Typed messages from the conversation's worker to the screens (no widget reaches into another)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from textual.message import Message
 
-from bedside.core.engine import Answer, run_turn
+from bedside.core.chat import Text, TurnEvent
 from bedside.core.modes import Mode
 
 
-class AnswerChunk(Message):
-    def __init__(self, target_id: str, text: str) -> None:
+class TurnMessage(Message):
+    """One event of a turn (core.chat: Advice, Text, Finished), carried to the screen that asked."""
+
+    def __init__(self, event: TurnEvent) -> None:
         super().__init__()
-        self.target_id, self.text = target_id, text
-
-
-class AnswerDone(Message):
-    def __init__(self, target_id: str, answer: Answer) -> None:
-        super().__init__()
-        self.target_id, self.answer = target_id, answer
-
-
-class AnswerFailed(Message):
-    """The turn failed after triage: `advice` is the emergency advice already given (may be empty)."""
-
-    def __init__(self, target_id: str, error: str, advice: str = "") -> None:
-        super().__init__()
-        self.target_id, self.error, self.advice = target_id, error, advice
-
-    def text(self, disclaimer: str) -> str:
-        parts = [self.advice] if self.advice else []
-        return "\n\n".join([*parts, f"**Could not answer:** {self.error}", f"_{disclaimer}_"])
+        self.event = event
 
 
 class EngineFailed(Message):
@@ -41,16 +25,24 @@ class EngineFailed(Message):
         self.error = error
 
 
-def post_turn(post: Callable[[Message], object], target: str, events: Iterable) -> None:
-    """Consume one turn's events in a worker thread: batched chunks, then AnswerDone, or AnswerFailed
-    carrying the emergency advice that was given before the failure."""
-    batcher = ChunkBatcher(lambda text: post(AnswerChunk(target, text)))
-    turn = run_turn(events, batcher.add)
-    batcher.flush()
-    if turn.error is None and turn.answer is not None:
-        post(AnswerDone(target, turn.answer))
-    else:
-        post(AnswerFailed(target, turn.error_text or "the engine stopped without an answer", turn.advice))
+def relay(post: Callable[[Message], object], interval: float = 0.25) -> Callable[[TurnEvent], None]:
+    """A turn's events as messages, from the worker thread: text batched (one UI update per
+    `interval`), everything else at once and after the text before it."""
+    batchers: dict[tuple[int, str], ChunkBatcher] = {}
+
+    def on_event(event: TurnEvent) -> None:
+        key = (event.generation, event.mode.value)
+        if isinstance(event, Text):
+            if key not in batchers:
+                generation, mode = event.generation, event.mode
+                batchers[key] = ChunkBatcher(lambda text: post(TurnMessage(Text(generation, mode, text))), interval)
+            batchers[key].add(event.text)
+            return
+        if key in batchers:
+            batchers.pop(key).flush()
+        post(TurnMessage(event))
+
+    return on_event
 
 
 class ModeChanged(Message):

@@ -102,8 +102,10 @@ class SessionsScreen(Screen):
 
         async def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.history.delete(session_id)
-                if self.app.session_id == session_id:
+                current = self.app.session_id == session_id
+                # Its answer in progress is cancelled first, and never filed or shown anywhere else.
+                self.app.conversation.delete_session(session_id)
+                if current:
                     await self.app.chat.action_new_chat()
                 await self.reload()
 
