@@ -222,3 +222,21 @@ async def test_closing_compare_mid_answer_frees_the_model_for_the_next_question(
         await type_question(pilot, app, "And now my question")
         await wait_for(pilot, lambda: app.chat.last_answer is not None)
         assert "fluids" in app.chat.last_answer.text
+
+
+async def test_enter_and_new_line_are_remappable_like_every_key(settings, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    engine = ScriptedEngine()
+    engine.step.set()
+    remapped = replace(settings, keys={"prompt.submit": "ctrl+s", "prompt.newline": "enter"})
+    app = BedsideApp(remapped, engine=engine, check_setup=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        box = app.chat.query_one("#prompt")
+        box.focus()
+        await pilot.press("m", "y", "enter", "k", "n", "e", "e")  # Enter now adds a line
+        await pilot.pause(0.1)
+        assert box.text == "my\nknee" and not engine.calls
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.chat.last_answer is not None)
+        assert engine.calls[0][0] == "my knee"  # the question is sent with its spacing collapsed

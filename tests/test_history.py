@@ -234,3 +234,57 @@ def test_a_history_from_a_newer_bedside_is_kept_as_it_is(tmp_path):
     assert store.in_memory and "newer Bedside" in store.problem
     store.add_message(store.new_session(), "user", "still works")
     assert path.read_bytes() == before
+
+
+TURN_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from bedside.core.chat import Conversation, Text
+    from bedside.core.config import load_settings
+    from bedside.core.engine import Engine
+    from bedside.core.history import HistoryStore
+    from bedside.core.modes import Mode
+
+    settings = load_settings()
+    engine = Engine(settings)
+    conversation = Conversation(engine, HistoryStore(settings.paths.history_db), Mode.BASE)
+    conversation.warm_up()
+    pending = conversation.start(sys.argv[1])
+    print("asked", flush=True)
+    conversation.run(pending, lambda e: print("text", flush=True) if isinstance(e, Text) else None, max_tokens=48)
+    print("done", flush=True)
+    """
+)
+
+
+def test_a_kill_9_at_any_moment_of_a_turn_keeps_the_file_sound_and_the_question(home, base_gguf, tmp_path):
+    import signal
+    import time
+
+    from bedside.core.config import load_settings
+
+    history = load_settings().paths.history_db
+    script = tmp_path / "turn.py"
+    script.write_text(TURN_SCRIPT)
+    env = {**os.environ, "BEDSIDE_LLM_GGUF": str(base_gguf), "BEDSIDE_TEMPERATURE": "0"}
+    finished = 0
+    for point in range(10):  # from the moment the question is saved to past the end of the answer
+        question = f"Kill point {point}: my knee has been swollen for two days"
+        child = subprocess.Popen(
+            [sys.executable, str(script), question], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            assert child.stdout.readline().strip() == "asked", child.stderr.read()
+            time.sleep(point * 0.12)
+            os.kill(child.pid, signal.SIGKILL)
+        finally:
+            child.wait()
+        finished += child.returncode == 0
+        db = sqlite3.connect(history)
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok", point
+        questions = [row[0] for row in db.execute("SELECT content FROM messages WHERE role = 'user'")]
+        db.close()
+        assert question in questions, point
+    store = HistoryStore(history)  # and Bedside opens it again, every chat there
+    assert len(store.sessions()) == 10 and not store.in_memory
+    assert finished < 10  # the kills landed inside turns, not after them
