@@ -173,7 +173,12 @@ def test_the_chat_stays_usable_with_each_bad_file(settings, base_gguf, embedder,
         # (environment, what to type, what must then be on screen)
         "damaged history": (good, QUESTION, ["Chat history not saved", "not a diagnosis"]),
         "missing FT adapter": ({**good, "BEDSIDE_ADAPTER_FT": "/nowhere/ft.gguf"}, None, ["FT is not available"]),
-        "model is a text file": ({"BEDSIDE_LLM_GGUF": str(text_model)}, STROKE, ["emergency", "not a GGUF file"]),
+        # The whole question, typed at once right after start-up: Enter once overtook the typing.
+        "model is a text file": (
+            {"BEDSIDE_LLM_GGUF": str(text_model)},
+            STROKE,
+            [STROKE, "emergency", "not a GGUF file"],
+        ),
     }
     for name, (env, question, expected) in runs.items():
         history.parent.mkdir(parents=True, exist_ok=True)

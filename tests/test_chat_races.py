@@ -240,3 +240,32 @@ async def test_enter_and_new_line_are_remappable_like_every_key(settings, tmp_pa
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.chat.last_answer is not None)
         assert engine.calls[0][0] == "my knee"  # the question is sent with its spacing collapsed
+
+
+async def test_questions_typed_during_first_run_setup_are_answered_after_it(settings, monkeypatch):
+    from bedside.core import first_run
+
+    engine = ScriptedEngine()
+    engine.step.set()
+    setup_may_end = threading.Event()
+
+    def slow_setup(settings, needed, say, progress):  # the real one copies 300 MB and indexes the sample
+        say("copying and checking the embedded models…")
+        setup_may_end.wait(10)
+
+    monkeypatch.setattr(first_run, "setup_needed", lambda settings: ["models"])
+    monkeypatch.setattr(first_run, "run_setup", slow_setup)
+    app = BedsideApp(settings, engine=engine, check_setup=True)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "SetupScreen")
+        await pilot.click("#setup-run")
+        await wait_for(pilot, lambda: app.screen is app.chat and app.setting_up)
+        await type_question(pilot, app, "First question while it sets up")
+        await type_question(pilot, app, "Second one")
+        await pilot.pause(0.2)
+        assert not engine.calls and "setting up" in str(app.chat.query_one("#status").render())
+        setup_may_end.set()
+        await wait_for(pilot, lambda: len(engine.calls) == 2 and not app.chat.generating and not app.chat.waiting)
+        assert [call[0] for call in engine.calls] == ["First question while it sets up", "Second one"]
+        users = [v.text for v in app.chat.query(MessageView) if v.role == "user"]
+        assert users == ["First question while it sets up", "Second one"]  # each shown once

@@ -55,6 +55,7 @@ class BedsideApp(App):
         self.model_name = resolve_llm_gguf(settings).name
         self.offload = "loading model…"
         self.check_setup = check_setup
+        self.setting_up = False  # first-run set-up in progress: questions wait for it
         self.chat = None  # the ChatScreen, once mounted
         self.last_refusal = ""
 
@@ -73,9 +74,36 @@ class BedsideApp(App):
 
             needed = setup_needed(self.settings)
             if needed:
-                self.push_screen(SetupScreen(needed), callback=lambda _: self.warm_up())
+                self.push_screen(SetupScreen(needed), callback=lambda run: self._after_choice(needed, run))
                 return
         self.warm_up()
+
+    def _after_choice(self, needed: list[str], run: bool | None) -> None:
+        """Set-up runs behind the chat, not in front of it: questions typed meanwhile wait for it."""
+        if not run:
+            self.warm_up()
+            return
+        self.setting_up = True
+        self.offload = "setting up…"
+        self.chat.refresh_status()
+        self.run_worker(lambda: self._set_up(needed), thread=True, group="setup")
+
+    def _set_up(self, needed: list[str]) -> None:
+        from bedside.core import first_run
+
+        def say(text: str) -> None:
+            self.offload = f"setting up: {text}"
+            self.call_from_thread(self.chat.refresh_status)
+
+        def progress(done: int, total: int) -> None:
+            say(f"indexing the sample corpus {done}/{total}")
+
+        try:
+            first_run.run_setup(self.settings, needed, say, progress)
+        except Exception as error:  # noqa: BLE001 - say what failed; triage still works without it
+            self.call_from_thread(self.notify, f"Set-up failed: {error}", severity="error", timeout=20, markup=False)
+        self.setting_up = False
+        self._load_engine()
 
     def warm_up(self) -> None:
         self.run_worker(self._load_engine, thread=True, group="engine")

@@ -39,6 +39,8 @@ class ChatScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.current: int | None = None  # the generation of the answer this chat is showing being written
+        # Questions typed during first-run set-up, with their views, answered in turn after it.
+        self.waiting: list[tuple[str, MessageView]] = []
         self.last_answer: Answer | None = None
         self.last_question = ""  # also when its answer failed: compare can still run it
         self.last_stats = ""
@@ -71,8 +73,9 @@ class ChatScreen(Screen):
     def on_mode_changed(self, message: ModeChanged) -> None:
         self.refresh_status()
 
-    def on_engine_ready(self, message: EngineReady) -> None:
+    async def on_engine_ready(self, message: EngineReady) -> None:
         self.refresh_status()
+        await self._next_waiting()
 
     # -- asking ----------------------------------------------------------------------------------
     @property
@@ -85,18 +88,34 @@ class ChatScreen(Screen):
             self.app.bell()
             self.notify("Still answering: Esc stops the current answer.", severity="warning")
             return
-        question = message.text
+        if self.app.setting_up or self.waiting:
+            view = MessageView("user", "You", message.text)
+            self.waiting.append((message.text, view))
+            await self.query_one("#conversation").mount(view)
+            self.notify("Bedside is still setting up: your question is answered as soon as it is ready.")
+            return
+        await self._ask(message.text)
+
+    async def _ask(self, question: str, asked: MessageView | None = None) -> None:
         self.last_question = question
         conversation = self.app.conversation
         pending = conversation.start(question)  # saved before generating: a crash keeps it
         self.current = pending.generation
         view = self.query_one("#conversation")
-        await view.mount(MessageView("user", "You", question))
-        await view.mount(MessageView("assistant", f"Bedside · {pending.mode.label}", id=f"answer-{pending.generation}"))
+        answer = MessageView("assistant", f"Bedside · {pending.mode.label}", id=f"answer-{pending.generation}")
+        if asked is None:
+            await view.mount(MessageView("user", "You", question))
+            await view.mount(answer)
+        else:  # typed during set-up: its answer goes right under it
+            await view.mount(answer, after=asked)
         view.scroll_end(animate=False)
         # The engine takes its lock after triage: the advice shows even while the model loads.
         send = relay(self.post_message)
         self.run_worker(lambda: conversation.run(pending, send), thread=True, group="answer")
+
+    async def _next_waiting(self) -> None:
+        if self.waiting and not self.app.setting_up and not self.generating:
+            await self._ask(*self.waiting.pop(0))
 
     def _view(self, generation: int) -> MessageView | None:
         """The answer's view if the turn is still this chat's; a chunk of a chat left behind is dropped."""
@@ -118,6 +137,7 @@ class ChatScreen(Screen):
 
     async def _finish(self, view: MessageView, event: Finished) -> None:
         self.current = None
+        self.call_after_refresh(self._next_waiting)
         turn = event.turn
         banner = self.query_one("#banner", Static)
         banner.display = bool(turn.triage and turn.triage.urgent)
@@ -136,9 +156,10 @@ class ChatScreen(Screen):
         self.query_one(SourcesPanel).show(answer)
         self.query_one("#conversation").scroll_end(animate=False)
 
-    def on_engine_failed(self, message: EngineFailed) -> None:
+    async def on_engine_failed(self, message: EngineFailed) -> None:
         self.last_stats = "model not loaded"
         self.refresh_status()
+        self.call_after_refresh(self._next_waiting)  # their emergency advice needs no model
         self.notify(
             f"{message.error}\nEmergency advice still works; answers need the model.",
             title="The model could not be loaded",
@@ -163,6 +184,7 @@ class ChatScreen(Screen):
 
     async def _clear(self) -> None:
         self.current = None
+        self.waiting.clear()
         await self.query_one("#conversation").remove_children()
         self.query_one("#banner").display = False
 

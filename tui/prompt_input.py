@@ -4,16 +4,18 @@ ids, so config [keys] can remap them like every other key ("prompt.submit" = "ct
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+OWN_ACTIONS = ("submit", "newline")
+
 
 class PromptInput(TextArea):
-    # priority: checked before the text area's own Enter (a new line) handles the key.
     BINDINGS = [
-        Binding("enter", "submit", "Send", id="prompt.submit", priority=True),
-        Binding("shift+enter,alt+enter,ctrl+j", "newline", "New line", id="prompt.newline", priority=True),
+        Binding("enter", "submit", "Send", id="prompt.submit"),
+        Binding("shift+enter,alt+enter,ctrl+j", "newline", "New line", id="prompt.newline"),
     ]
 
     class Submitted(Message):
@@ -23,6 +25,25 @@ class PromptInput(TextArea):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+
+    def _own_action(self, key: str) -> str | None:
+        """The action this key is bound to here, after the user's keymap."""
+        bindings = self._bindings.copy()
+        if self.app._keymap:
+            bindings.apply_keymap(self.app._keymap)
+        return next((b.action for b in bindings.key_to_bindings.get(key, ()) if b.action in OWN_ACTIONS), None)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Handled here, in the order the keys came, not as priority bindings: those run as soon as the
+        # key arrives, before the characters typed just ahead of it have reached the box (a fast
+        # typist or a paste followed by Enter sent half the question).
+        action = self._own_action(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            getattr(self, f"action_{action}")()
+            return
+        await super()._on_key(event)
 
     def action_submit(self) -> None:
         text = self.text.strip()

@@ -1,15 +1,14 @@
 """Start-up: when the embedded models are not materialised or the index is empty, say so and offer
-to set them up (with progress) instead of failing on the first question."""
+to set them up instead of failing on the first question (the app then runs it behind the chat)."""
 
 from __future__ import annotations
 
-from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, ProgressBar, Static
+from textual.widgets import Button, Static
 
-from bedside.core.first_run import INDEX, MODELS, run_setup
+from bedside.core.first_run import INDEX, MODELS
 
 
 class SetupScreen(ModalScreen[bool]):
@@ -28,36 +27,15 @@ class SetupScreen(ModalScreen[bool]):
             yield Static("Bedside is not set up yet", classes="title")
             for item in self.needed:
                 yield Static(f"• {what[item]}")
-            yield Static("Set up now? Everything stays on this machine.", id="setup-status")
-            yield ProgressBar(id="setup-progress", show_eta=False)
+            yield Static("Set up now? It runs behind the chat; everything stays on this machine.", id="setup-status")
             with Horizontal(id="setup-buttons"):
                 yield Button("Set up and index the sample corpus", id="setup-run", variant="primary")
                 yield Button("Skip", id="setup-skip")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "setup-skip":
-            self.action_skip()
-            return
-        event.button.disabled = True
-        self.run_setup()
+        # The set-up itself runs behind the chat (the app shows its progress in the status line), so
+        # the question box is usable at once and what is typed meanwhile waits for it.
+        self.dismiss(event.button.id == "setup-run")
 
     def action_skip(self) -> None:
         self.dismiss(False)
-
-    @work(thread=True, group="setup")
-    def run_setup(self) -> None:
-        status = self.query_one("#setup-status", Static)
-        bar = self.query_one("#setup-progress", ProgressBar)
-
-        def say(text: str) -> None:
-            self.app.call_from_thread(status.update, text)
-
-        def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(bar.update, total=total, progress=done)
-
-        try:
-            run_setup(self.app.settings, self.needed, say, progress)
-        except Exception as error:  # noqa: BLE001 - show any failure here rather than crash the UI
-            say(f"setup failed: {error}")
-            return
-        self.app.call_from_thread(self.dismiss, True)
