@@ -171,22 +171,34 @@ class Conversation:
         generation, cancel = self._open()
         self._turn = generation
         history: list[Exchange] = []
-        if self.history is not None:
-            if self.session_id is None:
-                self.session_id = self.history.new_session()
-            history = self.history.exchanges(self.session_id)
-            self.history.add_message(self.session_id, "user", question)
+        try:
+            if self.history is not None:
+                if self.session_id is None:
+                    self.session_id = self.history.new_session()
+                history = self.history.exchanges(self.session_id)
+                self.history.add_message(self.session_id, "user", question)
+        except Exception:
+            self._retire(generation)  # a turn that never started must not leave the chat busy
+            raise
         return Pending(generation, question, mode or self.mode, self.session_id, history, cancel)
+
+    def _retire(self, generation: int) -> None:
+        with self._bookkeeping:
+            self._live.pop(generation, None)
+            if self._turn == generation:
+                self._turn = None
 
     def run(self, pending: Pending, on_event: OnEvent | None = None, **options) -> Turn:
         """Answer a started turn (from a worker thread). Events go to `on_event` while the turn is
         live; the answer is filed under the session it was asked in, whatever the chat shows now."""
         turn = self._stream(pending, pending.history, on_event, **options)
+        live = self.is_live(pending.generation)
+        # Filed and retired before the front end hears it is over: a follow-up asked at once then
+        # sees this answer in its context and comes after it in the history.
         self._file(pending, turn)
-        with self._bookkeeping:
-            self._live.pop(pending.generation, None)
-            if self._turn == pending.generation:
-                self._turn = None
+        self._retire(pending.generation)
+        if live and on_event is not None:
+            on_event(Finished(pending.generation, pending.mode, turn, shown_text(turn)))
         return turn
 
     def ask(self, question: str, on_event: OnEvent | None = None, mode: Mode | None = None, **options) -> Turn:
@@ -206,9 +218,11 @@ class Conversation:
             for mode in modes:
                 if pending.cancel.is_set() or not self.is_live(pending.generation):
                     break
-                self._stream(
+                turn = self._stream(
                     Pending(pending.generation, pending.question, mode, None, [], pending.cancel), [], on_event
                 )
+                if self.is_live(pending.generation):
+                    on_event(Finished(pending.generation, mode, turn, shown_text(turn)))
         finally:
             with self._bookkeeping:
                 self._live.pop(pending.generation, None)
@@ -224,13 +238,11 @@ class Conversation:
                 on_event(event)
 
         events = self.engine.stream(pending.question, mode, history, cancel=pending.cancel, **options)
-        turn = run_turn(
+        return run_turn(
             events,
             lambda text: deliver(Text(generation, mode, text)),
             lambda triage: deliver(Advice(generation, mode, triage)),
         )
-        deliver(Finished(generation, mode, turn, shown_text(turn)))
-        return turn
 
     def _file(self, pending: Pending, turn: Turn) -> None:
         if self.history is None or pending.session_id is None:

@@ -107,9 +107,51 @@ def _upgrade(db: sqlite3.Connection, path: Path | str) -> None:
         db.executescript(SCHEMA)
         version = 0
     for number in range(version, SCHEMA_VERSION):
-        with db:  # the step and its version number commit together
-            db.execute(UPGRADES[number])
+        # The step and its version number commit together (sqlite3 opens no transaction for ALTER or
+        # PRAGMA by itself, so it is begun here): a crash leaves the file at one version or the next.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if not _already_applied(db, number):
+                db.execute(UPGRADES[number])
             db.execute(f"PRAGMA user_version = {number + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def _already_applied(db: sqlite3.Connection, number: int) -> bool:
+    """A column a step adds that is already there (a file written by a copy of this version that
+    crashed before its version number): the step is not run twice."""
+    step = UPGRADES[number].split()
+    if step[:2] != ["ALTER", "TABLE"] or "ADD" not in step:
+        return False
+    table, column = step[2], step[step.index("COLUMN") + 1]
+    return any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})"))
+
+
+# The columns copied from a failing file: those of version 0, then any a later step added.
+_COPIED = {
+    "sessions": ("id", "title", "created", "updated"),
+    "messages": ("id", "session_id", "role", "mode", "content", "sources", "stats", "created", "model_text"),
+}
+
+
+def _copy_readable(source: sqlite3.Connection, memory: sqlite3.Connection) -> None:
+    """Whatever of each table can still be read, into the in-memory store (never a failure itself)."""
+    memory.execute("PRAGMA foreign_keys=OFF")  # messages whose session is on a damaged page are kept too
+    for table, wanted in _COPIED.items():
+        try:
+            present = {row[1] for row in source.execute(f"PRAGMA table_info({table})")}
+            columns = ", ".join(c for c in wanted if c in present)
+            rows = source.execute(f"SELECT {columns} FROM {table}").fetchall()  # noqa: S608 - fixed names
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                with memory:
+                    memory.executemany(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+        except sqlite3.Error:
+            continue  # the damaged part: later chats still work, this part is still in the file
+    memory.execute("PRAGMA foreign_keys=ON")
 
 
 # Failures of the file itself, not of Bedside's SQL: these move the store to memory.
@@ -143,10 +185,13 @@ class HistoryStore:
         self.on_problem = on_problem
         self.in_memory = False
         self._lock = threading.RLock()
+        self._deleted: set[int] = set()  # chats deleted in this run: never brought back in memory
+        self._db: sqlite3.Connection | None = None
         try:
             self._db = self._open_file()
         except HistoryError as error:
-            self._fail_over(str(error), copy=False)
+            # A file that opens but cannot be upgraded (read-only, a full disk) still shows its chats.
+            self._fail_over(str(error), copy=True)
 
     def _open_file(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +211,7 @@ class HistoryStore:
                 pass  # not ours to change (another user's file): reading it still works
         try:
             db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db = db  # kept for reading, should what follows fail
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA foreign_keys=ON")
             _upgrade(db, self.path)
@@ -178,15 +224,8 @@ class HistoryStore:
         memory = sqlite3.connect(":memory:", check_same_thread=False)
         memory.execute("PRAGMA foreign_keys=ON")
         _upgrade(memory, ":memory:")
-        if copy:
-            for table in ("sessions", "messages"):
-                try:
-                    rows = self._db.execute(f"SELECT * FROM {table}").fetchall()  # noqa: S608 - fixed names
-                except sqlite3.DatabaseError:
-                    continue  # the damaged part: later chats still work, this part is still in the file
-                marks = ", ".join("?" * len(rows[0])) if rows else ""  # same schema version on both sides
-                with memory:
-                    memory.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)  # noqa: S608
+        if copy and self._db is not None:
+            _copy_readable(self._db, memory)
             with suppress(sqlite3.Error):
                 self._db.close()
         self._db = memory
@@ -228,7 +267,7 @@ class HistoryStore:
         now = time.time()
         with self._write() as db:
             if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
-                if not self.in_memory:
+                if not self.in_memory or session_id in self._deleted:
                     raise HistoryError(f"no chat session {session_id}")
                 # The chat on screen began in the file, which could not be read back: go on with it.
                 db.execute("INSERT INTO sessions VALUES (?, 'Chat (not saved)', ?, ?)", (session_id, now, now))
@@ -255,6 +294,7 @@ class HistoryStore:
 
     @_survives_file_failure
     def delete(self, session_id: int) -> None:
+        self._deleted.add(session_id)
         with self._write() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 

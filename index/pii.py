@@ -19,6 +19,7 @@ Each rule keys on what makes the text personal, so medical text is left alone:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -39,11 +40,16 @@ _NAME_WORD = rf"(?:{PARTICLE}\s+)*{WORD}"
 NAME = rf"(?<![\w'’-]){_NOT_A_TITLE}(?:[{UP}]\.\s*)?{_NAME_WORD}(?:\s+(?:[{UP}]\.\s+)?{_NAME_WORD}){{0,2}}"
 LOWER_NAME = rf"[a-z{LOW[3:]}][{LOW}]+(?:-[{LOW}]+)?"
 
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Each starts only where a token starts (from every "a" of "a.a.a…" it was quadratic).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+\b")
 # "name (at) gmail (dot) com", "rajiv dot menon at gmail dot com", "hana_sato @ yahoo . co . jp"
 _AT = r"(?:\s*@\s*|\s*[(\[{]\s*at\s*[)\]}]\s*|\s+(?i:at)\s+)"
 _DOT = r"(?:\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+(?i:dot)\s+|\s\.\s|\.)"
-OBFUSCATED_EMAIL = re.compile(rf"\b[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[a-z]{{2,6}})+\b(?<!\.)", re.IGNORECASE)
+# Starts only where a token starts, and never gives back what the local part took: a 20,000-character
+# "a-a-a-…" run was quadratic.
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w+-]++(?:{_DOT}[\w+-]++)*+{_AT}[\w-]+(?:{_DOT}[a-z]{{2,6}})+\b(?<!\.)", re.IGNORECASE
+)
 _TLDS = (
     "com|org|net|edu|gov|io|me|ly|be|gg|gl|site|app|info|biz|health|clinic|care|blog|page|link|co|uk|us|de|fr|"
     "es|it|nl|br|nz|au|in|ca|ie|za|ng|ke|ph|pk|sg|my|ae|jp|cn|ru|ch|at|se|no|dk|fi|pl|pt|mx|ar|cl|ee|so|tv|ai|xyz|"
@@ -51,7 +57,7 @@ _TLDS = (
 )
 URL = re.compile(
     r"\b(?:(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]"
-    rf"|(?:[a-z0-9][a-z0-9-]*\.)+(?-i:{_TLDS})(?:\.[a-z]{{2}})?(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]|/)?(?![\w@]))",
+    rf"|(?<![\w.-])(?:[a-z0-9][a-z0-9-]*+\.)++(?-i:{_TLDS})(?:\.[a-z]{{2}})?(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]|/)?(?![\w@]))",
     re.IGNORECASE,
 )
 # A bare domain must look like one: a path, or a known site shape; "e.g" or "Dr.Rao" are not links.
@@ -158,7 +164,8 @@ _REGIONS = (
 )
 _POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|"
-    rf"{_REGIONS}\s+\d{{4,5}}(?:-\d{{4}})?)\b"
+    # a state and its ZIP after a town ("Austin, TX 78704", "Alice Springs NT 0871"), not "SICK IN 2019"
+    rf"(?<=[,a-z]\s){_REGIONS}\s+\d{{4,5}}(?:-\d{{4}})?)\b"
 )
 _ADDRESS_CUE = re.compile(
     r"\b(?:(?:i|we|they|he|she)\s+(?:live|lives|living|stay|stays|staying|reside|resides|residing)(?:\s+alone)?(?:\s+(?:at|in))?"
@@ -288,7 +295,7 @@ _NAME_CREDENTIALS = re.compile(
     r"consultant|registrar|midwife|nurse)\b"
 )
 # "Posting for Efua", "ask for Joy", "Text Rafael", "letter to Mrs Adeyemi": only known first names.
-_NAME_OBJECT = re.compile(rf"\b(?i:for|ask\s+for|text|message|email|call|with|to|from)\s+(?P<name>{NAME})")
+_NAME_OBJECT = re.compile(rf"\b(?i:for|ask\s+for|text|message|email|call|with|to)\s+(?P<name>{NAME})")
 _NAME_AGE = re.compile(rf"\b(?P<name>{WORD})\s*(?:,\s*|\(\s*)(?:\d{{1,2}}\s*(?:yrs?|years?|y/?o|[mf])?\b)")
 
 # What follows an eponym: "Graves' disease", "Bell's palsy", "Tommy John surgery", "Epstein-Barr virus".
@@ -334,7 +341,8 @@ NOT_NAMES = _words(
     felt keep kept seem seemed try tried need needed want wanted use used look looked come came find found the a
     an and or but my can wash red long constant early jan west echo asia minor boston mayo allegra telma
     christian islam hindu muslim sikh jewish catholic practice surgery hospital centre center unit ward
-    department royal first floor per cheers xoxo thx male female endo neuro cardio gyno ortho derm psych rheum
+    department royal first floor per type aged age stage grade class level size weight height cheers xoxo thx
+    male female endo neuro cardio gyno ortho derm psych rheum
     uro xanax valium zoloft prozac lexapro anyone anybody someone everybody help urgent asap ramadan diwali eid
     easter christmas one two three"""
 )
@@ -381,12 +389,15 @@ def first_names() -> frozenset[str]:
             value = provider.__dict__.get(attribute)
             if isinstance(value, list | tuple | set | dict):
                 names.update(name for name in value if len(name) > 2 and name.isalpha())
-    return frozenset(n for n in names if n.lower() not in NOT_NAMES | EVERYDAY_NAMES | EPONYMS)
+    never = NOT_NAMES | EVERYDAY_NAMES | EPONYMS
+    return frozenset(n for n in names if n.lower() not in never)
 
 
 def _is_common(word: str) -> bool:
     return word.lower() in NOT_NAMES
 
+
+_DOSE_AFTER = r"\s*\d+(?:[.,]\d+)?\s*(?i:mg|mcg|µg|ml|g|iu|units?|%|puffs?|tabs?)\b"
 
 # Words with these endings are medical, not names: "Cardiologist said", "Angiogram showed".
 _MEDICAL_ENDING = re.compile(
@@ -466,8 +477,9 @@ class _Scrubber:
             and re.match(r"\s+(?:[a-z]|I\b)", self.text[begin + len(name) :])
         ):
             return None  # "Hello Doctor, May I take…", "Hi, Will my son's…": a word opening a sentence
-        if re.match(r"-?\d", self.text[match.start(group) + offset + len(name) :]):
-            return None  # a product: "Diane-35", "Allegra 120"
+        after = self.text[match.start(group) + offset + len(name) :]
+        if re.match(r"-\d" if trusted else r"\s*-?\d", after) or re.match(_DOSE_AFTER, after):
+            return None  # a product: "Diane-35", "Allegra 120", "my wife Crestor 10 mg"
         # An eponym: "Graves' disease", "Hashimoto's thyroiditis", "Tommy John surgery", "Graves Disease".
         # In a trusted context a possessive is a person's ("my son Jake's test"), unless the word is a
         # known eponym; a medical noun right after the name still makes it one ("Sister Mary Joseph nodule").
@@ -576,7 +588,8 @@ _NUMBERED = re.compile(
     r"|^(?=.*[A-Za-z-])(?:[A-Za-z.]+\s*)?[A-Z]?-?\d{1,5}(?:[-/][\dA-Za-z]+)*$"  # A-15-3, B-1204, H.No. 12-2-417/B
 )
 _SEGMENT_OK = re.compile(
-    rf"^(?:(?:(?:{PARTICLE}|[{UP}#][\w'’.()/-]*)\s*){{1,6}}"
+    # Pieces separated by spaces (a piece that may be empty between them made this exponential).
+    rf"^(?:(?:(?:{PARTICLE}|[{UP}#][\w'’.()/-]*+)(?:\s+|$)){{1,6}}"
     r"|(?i:(?:flat|apt|unit|house|no|road|street|rue|via|calle|av|avenida|jalan|blk|block|level|floor|tower|sector|"
     r"phase|col|colonia|int|escalier|bât|bat|scala|apto|app|suite|building|villa|plot|door)\b.*))$"
 )
@@ -585,14 +598,24 @@ _SEGMENT_CUE = re.compile(
 )
 
 
-def _sentence_start(text: str, position: int) -> int:
-    start = 0
-    for end in re.finditer(r"[.!?](?=\s+[A-Z])", text[:position]):
-        before = text[: end.start()].rsplit(None, 1)
-        if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+
+
+@lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    """Where each sentence begins (not after "St." or "Brgy."), once per text, not once per postcode."""
+    starts = [0]
+    for end in _SENTENCE_END.finditer(text):
+        word = text[max(0, end.start() - 12) : end.start()].rsplit(None, 1)
+        if word and word[-1].lower().rstrip(".") in _ABBREVIATIONS:
             continue
-        start = end.end()
-    return start
+        starts.append(end.end())
+    return tuple(starts)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    starts = _sentence_starts(text)
+    return starts[bisect.bisect_right(starts, position) - 1]
 
 
 def _address_around(scrubber: _Scrubber, match: re.Match, strong: bool) -> tuple[int, int] | None:
@@ -624,7 +647,7 @@ def _address_around(scrubber: _Scrubber, match: re.Match, strong: bool) -> tuple
     if not strong and not numbered:
         return None  # "Type 2000", "Since 2019": a number after a word is not an address by itself
     end = match.end()
-    region = re.compile(r"(?:\s+(?:[A-Z]{2,3}|\([^)]{2,20}\)))*(?:,?\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d)?")
+    region = re.compile(r"(?:\s+(?:[A-Z]{2,3}\b|\([^)]{2,20}\)))*(?:,?\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b)?")
     end = region.match(text, end).end()
     # One more ", Town" or ", State" after it: "P.O. Box 3318-00200, Nairobi", "Guadalajara, Jal."
     town = re.compile(rf",\s*[{UP}][\w.'’-]*(?:\s+[{UP}][\w.'’-]*){{0,2}}(?=\s*(?:[.,;:)]|$)|\s+[a-z])")

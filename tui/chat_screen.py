@@ -99,7 +99,11 @@ class ChatScreen(Screen):
     async def _ask(self, question: str, asked: MessageView | None = None) -> None:
         self.last_question = question
         conversation = self.app.conversation
-        pending = conversation.start(question)  # saved before generating: a crash keeps it
+        try:
+            pending = conversation.start(question)  # saved before generating: a crash keeps it
+        except Exception as error:  # noqa: BLE001 - an exception here would end the app
+            self.notify(f"Could not ask: {error}", severity="error", timeout=12, markup=False)
+            return
         self.current = pending.generation
         view = self.query_one("#conversation")
         answer = MessageView("assistant", f"Bedside · {pending.mode.label}", id=f"answer-{pending.generation}")
