@@ -25,13 +25,19 @@ class PromptInput(TextArea):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+        self._keys: dict[str, str] | None = None  # key -> "submit" / "newline", after the keymap
 
     def _own_action(self, key: str) -> str | None:
-        """The action this key is bound to here, after the user's keymap."""
-        bindings = self._bindings.copy()
-        if self.app._keymap:
-            bindings.apply_keymap(self.app._keymap)
-        return next((b.action for b in bindings.key_to_bindings.get(key, ()) if b.action in OWN_ACTIONS), None)
+        """The action this key is bound to here, after the user's keymap (worked out once, not on every
+        keystroke: the keymap is set when the app starts)."""
+        if self._keys is None:
+            bindings = self._bindings.copy()
+            if self.app._keymap:
+                bindings.apply_keymap(self.app._keymap)
+            self._keys = {
+                k: b.action for k, found in bindings.key_to_bindings.items() for b in found if b.action in OWN_ACTIONS
+            }
+        return self._keys.get(key)
 
     async def _on_key(self, event: events.Key) -> None:
         # Handled here, in the order the keys came, not as priority bindings: those run as soon as the
