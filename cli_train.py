@@ -41,7 +41,7 @@ def train(
     eval_steps: Annotated[int | None, Opt(help="Validation loss every N steps.")] = None,
     save_steps: Annotated[int | None, Opt(help="Checkpoint every N steps (and on Ctrl-C).")] = None,
     k: Annotated[int | None, Opt(help="Retrieved answers per RAFT prompt.")] = None,
-    p_oracle: Annotated[float | None, Opt(help="Share of RAFT prompts that contain the question's own answer.")] = None,
+    p_oracle: Annotated[float | None, Opt(help="Share of RAFT prompts from retrieval (rest: random).")] = None,
     seed: Annotated[int | None, Opt(help="Seed for LoRA init, shuffling and RAFT sampling.")] = None,
     input: Annotated[Path | None, Opt(help="Train on this parquet/CSV/JSONL file of dialogues.")] = None,
     dataset: Annotated[str | None, Opt(help="Hub dataset (needs network), e.g. ruslanmv/ai-medical-chatbot.")] = None,

@@ -377,6 +377,13 @@ def detect(
     return Verdict(tuple(f for f in candidates if f), copy_ratio=copy[0], source_coverage=copy[1])
 
 
+def dumps_source(answer: str, sources: Sequence[str]) -> bool:
+    """Would `detect` call `answer` a source dump of these sources? (Training data uses it to keep
+    every RAFT target clear of the copying the eval penalises.)"""
+    words, _ = _tokens(answer)
+    return _source_dump(answer, _source_copy(words, sources)) is not None
+
+
 def in_sentence_citations(answer: str, n_sources: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(valid, invalid) numbers cited inside a sentence, first mention first. A "[2]" opening a line
     or sentence is the prompt's list reproduced, and so is anything else on that item's line."""

@@ -1,8 +1,11 @@
-"""Training data builders: same template as inference, answer-only targets, RAFT oracle share,
-split by dialogue, and no evaluation text in any training prompt."""
+"""Training data builders: same template as inference, answer-only targets, RAFT citations only where
+a source supports them, split by dialogue, and no evaluation text in any training prompt."""
+
+import re
 
 import pytest
 
+from bedside.core.degenerate import dumps_source, in_sentence_citations
 from bedside.core.modes import Mode
 from bedside.core.prompts import GemmaTemplate, build_prompt
 from bedside.index.clean import clean_dialogues
@@ -10,7 +13,18 @@ from bedside.index.ingest import ingest
 from bedside.index.search import Retriever
 from bedside.index.sources import RawDialogue, read_sample
 from bedside.index.store import DialogueStore
-from bedside.train.data import cite, from_retriever, ft_examples, raft_examples, report, split_by_dialogue
+from bedside.train.data import (
+    CITE_SUPPORT,
+    SPARE_HITS,
+    Support,
+    best_support,
+    cite,
+    from_retriever,
+    ft_examples,
+    raft_examples,
+    report,
+    split_by_dialogue,
+)
 
 TEMPLATE = GemmaTemplate()
 
@@ -49,42 +63,64 @@ def test_ft_prompt_is_exactly_the_inference_prompt_and_the_target_is_the_answer(
     assert dialogue.doctor not in example.prompt  # loss-free part carries no answer text
 
 
-def test_raft_oracle_share_citations_and_no_leakage(split, train_retrieve, embedder):
-    examples = raft_examples(split.train, train_retrieve, TEMPLATE, k=3, p_oracle=0.8, seed=1)
+def test_raft_never_shows_the_own_answer_never_rewards_a_dump_and_cites_only_support(split, train_retrieve):
+    # Sources capped as at inference (rag_answer_tokens 70 is about 52 words).
+    cap = {"count_tokens": words, "hit_tokens": 52}
+    examples = raft_examples(split.train, train_retrieve, TEMPLATE, k=3, p_oracle=0.8, seed=1, **cap)
     stats = report(examples, words)
     assert stats.examples == len(split.train)
-    assert 0.72 <= stats.oracle_share <= 0.88
+    assert 0.3 <= stats.cited_share <= 0.8  # whole sources would be cited in 84%
     evaluation = [d.doctor for d in split.validation] + [d.doctor for d in read_sample("heldout")]
     for example, dialogue in zip(examples, split.train, strict=True):
-        for text in evaluation:
-            assert text not in example.prompt
-        if example.oracle_number is None:
-            assert dialogue.doctor not in example.prompt  # withheld: only distractors
-            assert example.target == dialogue.doctor + "<end_of_turn>"
-        else:
-            assert f"[{example.oracle_number}] ({dialogue.title}) {dialogue.doctor}" in example.prompt
-            assert f"[{example.oracle_number}]" in example.target
+        for text in evaluation + [dialogue.doctor]:
+            assert text not in example.prompt  # neither evaluation text nor the answer to be learned
         assert example.prompt.count("\n[") == 3  # k sources, numbered
-    positions = {e.oracle_number for e in examples if e.oracle_number}
-    assert positions == {1, 2, 3}  # the oracle is not always first
+        sources = re.findall(r"^\[\d\] \(.*?\) (.*)$", example.prompt, re.MULTILINE)
+        answer = example.target.removesuffix("<end_of_turn>")
+        assert not dumps_source(answer, sources)  # the eval would call this target a dump
+        cited, invalid = in_sentence_citations(answer, len(sources))
+        assert not invalid
+        if example.cited_number is None:
+            assert answer == dialogue.doctor
+            assert best_support(dialogue.doctor, sources) is None
+        else:
+            assert cited == (example.cited_number,)
+            support = best_support(dialogue.doctor, sources)
+            assert support is not None and support.source + 1 == example.cited_number
+    assert {e.cited_number for e in examples if e.cited_number} == {1, 2, 3}  # not always the first
 
 
 def test_raft_prompt_matches_the_hybrid_inference_prompt(split, train_retrieve):
     dialogue = split.train[5]
-    [example] = raft_examples([dialogue], train_retrieve, TEMPLATE, k=3, p_oracle=0.0)
-    hits = train_retrieve(dialogue.patient, 4)
-    hits = [h for h in hits if h.dialogue_id != dialogue.dialogue_id][:3]
-    assert example.prompt == build_prompt(Mode.HYBRID, dialogue.patient, hits, [], TEMPLATE, words, 100_000, 10).text
+    [example] = raft_examples([dialogue], train_retrieve, TEMPLATE, k=3, p_oracle=1.0)
+    hits = train_retrieve(dialogue.patient, 3 + SPARE_HITS)
+    hits = [h for h in hits if h.dialogue_id != dialogue.dialogue_id and not dumps_source(dialogue.doctor, [h.doctor])]
+    inference = build_prompt(Mode.HYBRID, dialogue.patient, hits[:3], [], TEMPLATE, words, 100_000, 10)
+    assert example.prompt == inference.text
 
 
-def test_cite_puts_the_number_after_the_first_sentence_of_substance():
-    greeting = "Hi, thanks for your query. A sprain of the outer ligaments is likely here. Rest it."
-    assert (
-        cite(greeting, 2) == "Hi, thanks for your query. A sprain of the outer ligaments is likely here [2]. Rest it."
+SOURCES = [
+    "Hi. Ear pain with fever in a small child is often a middle ear infection that settles in three days.",
+    "Hello. Sprained ankles heal faster when you keep walking gently within comfort after the first days.",
+]
+
+
+def test_support_needs_shared_content_not_stock_words():
+    answer = (
+        "Hi, thanks for your query. Please take care and consult a doctor if it does not help. "
+        "A middle ear infection is likely, and it often settles by itself within three days. Rest."
     )
-    assert (
-        cite("Rest the ankle for two full days. Drink water.", 1)
-        == "Rest the ankle for two full days [1]. Drink water."
-    )
-    assert cite("Short. Also short.", 3) == "Short. Also short [3]."
-    assert cite("No full stop here", 1) == "No full stop here [1]"
+    support = best_support(answer, SOURCES)
+    assert support == Support(sentence=2, source=0, score=support.score) and support.score >= CITE_SUPPORT
+    # Only stock words shared ("consult", "doctor", "help"...): no support, no citation.
+    assert best_support("Hi. Please take care and consult a doctor if this does not help you.", SOURCES) is None
+    assert best_support("Rest it.", SOURCES) is None  # too short to cite
+
+
+def test_cite_puts_the_number_inside_the_supported_sentence():
+    answer = "Hi, thanks for your query. A sprain of the outer ligaments is likely here. Rest it."
+    assert cite(answer, 1, 2) == answer.replace("likely here.", "likely here [2].")
+    assert cite("Rest the ankle for two days! Drink water.", 0, 1) == "Rest the ankle for two days [1]! Drink water."
+    assert cite("Short. No full stop here", 1, 3) == "Short. No full stop here [3]"
+    cited, invalid = in_sentence_citations(cite(answer, 1, 2), 3)
+    assert cited == (2,) and not invalid  # counted as a real in-sentence citation by the eval

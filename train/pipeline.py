@@ -21,7 +21,7 @@ from bedside.index.clean import CleanDialogue, clean_dialogues
 from bedside.index.sources import RawDialogue, read_sample
 from bedside.train.base import TrainingBase, resolve_training_base
 from bedside.train.config import TrainConfig
-from bedside.train.data import Example, from_retriever, ft_examples, oracle_share, raft_examples, split_by_dialogue
+from bedside.train.data import Example, cited_share, from_retriever, ft_examples, raft_examples, split_by_dialogue
 from bedside.train.runs import RunFolder, new_run, plot_losses
 from bedside.train.tokens import Tokenized, TokenizedExample, tokenize_examples
 
@@ -119,13 +119,13 @@ def _lengths(tokenized: Tokenized) -> dict:
 
 
 def data_report(dialogues, excluded, train, validation, tok_train, tok_val) -> dict:
-    share = oracle_share(train)
+    share = cited_share(train)
     return {
         "dialogues": len(dialogues),
         "heldout_excluded": excluded,
         "train_dialogues": len({e.dialogue_id for e in train}),
         "validation_dialogues": len({e.dialogue_id for e in validation}),
-        "oracle_share": None if share is None else round(share, 3),
+        "cited_share": None if share is None else round(share, 3),
         "train": _lengths(tok_train),
         "validation": _lengths(tok_val),
     }
