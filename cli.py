@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -215,6 +216,18 @@ def search(
         out.print(f"[bold]Doctor:[/] {escape(hit.doctor)}", highlight=False)
 
 
+DebugPrompts = Annotated[
+    Path | None, typer.Option("--debug-prompts", help="Append every prompt sent to the model to this file.")
+]
+
+
+def log_prompts_to(path: Path | None) -> None:
+    from bedside.core.prompt_log import ENV
+
+    if path is not None:
+        os.environ[ENV] = str(path.resolve())
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="Your question.")],
@@ -222,6 +235,7 @@ def ask(
     all_modes: Annotated[bool, typer.Option("--all-modes", help="Answer in every available mode, in turn.")] = False,
     max_tokens: Annotated[int | None, typer.Option(min=1, help="Cap the answer length (tokens).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per answer.")] = False,
+    debug_prompts: DebugPrompts = None,
 ) -> None:
     """Answer a question with the local model, streaming it, then list the cited sources.
 
@@ -231,6 +245,7 @@ def ask(
     from bedside.core.engine import Engine
     from bedside.core.modes import Mode
 
+    log_prompts_to(debug_prompts)
     try:
         chosen = [Mode(mode)]
     except ValueError:
@@ -412,6 +427,7 @@ app.command()(train)
 @app.command()
 def chat(
     mode: Annotated[str, typer.Option(help="Mode to start in: rag, ft, hybrid or base.")] = "rag",
+    debug_prompts: DebugPrompts = None,
 ) -> None:
     """The chat UI: switch RAG / FT / Hybrid / Base with one key, compare them, keep your chats."""
     from bedside.core.modes import Mode
@@ -419,6 +435,7 @@ def chat(
 
     if mode not in {m.value for m in Mode}:
         fail(f"--mode must be rag, ft, hybrid or base, got {mode!r}")
+    log_prompts_to(debug_prompts)
     BedsideApp(settings_or_fail(), start_mode=Mode(mode)).run()
 
 
