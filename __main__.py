@@ -1,3 +1,4 @@
 from bedside.cli import app
 
-app(prog_name="bedside")
+if __name__ == "__main__":  # not when a spawned child process imports it
+    app(prog_name="bedside")

@@ -14,7 +14,6 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import llama_cpp
@@ -22,39 +21,8 @@ import numpy as np
 from llama_cpp import llama_cpp as lowlevel
 
 from bedside.core.embedded import check_gguf_file
+from bedside.core.generation import AdapterError, Sampling, StreamStats
 from bedside.core.gguf_info import GGUFFormatError, read_gguf_info
-
-
-class AdapterError(ValueError):
-    """A LoRA adapter that cannot be used with this base model."""
-
-
-@dataclass(frozen=True)
-class Sampling:
-    max_tokens: int
-    temperature: float = 0.0
-    top_p: float = 1.0
-    repeat_penalty: float = 1.0
-    seed: int = 0
-    min_p: float = 0.0
-    # No stop (end of text, a new line, a turn marker) before this many tokens: after the answer
-    # primer a base model often closed the line at once, and the answer shown was the greeting alone.
-    min_tokens: int = 0
-
-
-@dataclass
-class StreamStats:
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    ttft_s: float = 0.0
-    total_s: float = 0.0
-    cancelled: bool = False
-    stop_reason: str = ""
-
-    @property
-    def tokens_per_s(self) -> float:
-        decode = self.total_s - self.ttft_s
-        return (self.completion_tokens - 1) / decode if self.completion_tokens > 1 and decode > 0 else 0.0
 
 
 def physical_cores() -> int:

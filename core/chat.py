@@ -14,7 +14,9 @@ the session it was asked in, unless that session was deleted.
 What the model wrote is stored apart from what was shown (advice, notices and the disclaimer around
 it), and only the model's own words come back to it as the earlier turns of a follow-up question.
 The engine's lock is the one lock on the model: a turn takes it after triage, a mode switch takes it
-for the adapter swap.
+for the adapter swap. The engine may be an Engine or an EngineProcess (the same engine in a child
+process, which the chat UI uses): the conversation only calls stream, use_mode, warm_up and
+available_modes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bedside.core.engine import Engine, Turn, run_turn
+from bedside.core.engine_process import EngineProcess
 from bedside.core.history import HistoryError, HistoryStore
 from bedside.core.modes import Mode
 from bedside.core.prompts import Exchange
@@ -84,7 +87,7 @@ def shown_text(turn: Turn) -> str:
 
 
 class Conversation:
-    def __init__(self, engine: Engine, history: HistoryStore | None = None, mode: Mode = Mode.RAG):
+    def __init__(self, engine: Engine | EngineProcess, history: HistoryStore | None = None, mode: Mode = Mode.RAG):
         self.engine = engine
         self.history = history  # None: nothing is filed (`bedside ask`)
         self.mode = mode  # set by the front end's own thread; each turn carries the mode it was asked in
@@ -145,9 +148,7 @@ class Conversation:
         """Check that a mode can run and swap its adapter in (KV cache reset), waiting for an answer
         in progress; raises ModeUnavailable (or the model's load error) with the reason. The front
         end then sets `mode` from its own thread."""
-        self.engine.check_mode(mode)
-        with self.engine.lock:
-            self.engine.backend.use_adapter(mode.adapter)
+        self.engine.use_mode(mode)
 
     def available_modes(self) -> list[Mode]:
         """The modes that can run now (in ORDER); may load the model."""
@@ -155,10 +156,7 @@ class Conversation:
 
     def warm_up(self) -> str:
         """Load the model and its prompt layout now, not on the first question; the offload report."""
-        with self.engine.lock:
-            report = self.engine.backend.offload_report
-            self.engine.template  # noqa: B018 - resolved once, here
-        return report
+        return self.engine.warm_up()
 
     # -- turns -----------------------------------------------------------------------------------
     def start(self, question: str, mode: Mode | None = None) -> Pending:
@@ -227,8 +225,8 @@ class Conversation:
             with self._bookkeeping:
                 self._live.pop(pending.generation, None)
             # A model that failed to load was reported in each mode's column.
-            with contextlib.suppress(Exception), self.engine.lock:
-                self.engine.backend.use_adapter(self.mode.adapter)
+            with contextlib.suppress(Exception):
+                self.engine.use_mode(self.mode)
 
     def _stream(self, pending: Pending, history: Sequence[Exchange], on_event: OnEvent | None, **options) -> Turn:
         generation, mode = pending.generation, pending.mode

@@ -15,13 +15,15 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bedside.core.answer_guard import GENERAL_CUT, REDFLAG_CUT, AnswerGuard, GuardReport
-from bedside.core.backend import AdapterError, LlamaBackend, Sampling, StreamStats
 from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.degenerate import StreamGuard, Verdict, detect, in_sentence_citations
 from bedside.core.embedded import ModelSetupError, ensure_base_gguf
+from bedside.core.generation import AdapterError, Sampling, StreamStats
 from bedside.core.modes import ORDER, Mode
+from bedside.core.prompt_log import log_prompt
 from bedside.core.prompts import (
     INSTRUCTION_TEXTS,
     PROMPT_STOPS,
@@ -34,6 +36,9 @@ from bedside.core.prompts import (
 )
 from bedside.core.safety import DEFAULT_EMERGENCY_NUMBER, DISCLAIMER, Triage, Triager, triage
 from bedside.core.shipped import ShippedAdapterError, shipped_adapter, slot_adapter
+
+if TYPE_CHECKING:  # loaded on first use: the chat UI's process never needs llama.cpp
+    from bedside.core.backend import LlamaBackend
 
 
 class ModeUnavailable(RuntimeError):
@@ -227,6 +232,8 @@ class Engine:
         return self._backend
 
     def _open_backend(self) -> None:
+        from bedside.core.backend import LlamaBackend
+
         s = self.settings
         model = resolve_llm_gguf(s)
         if not s.llm_gguf:
@@ -326,6 +333,20 @@ class Engine:
         if mode.retrieves:
             self.retriever  # noqa: B018 - opening it raises a clear error when there is no index
 
+    def use_mode(self, mode: Mode) -> None:
+        """Check that a mode can run and swap its adapter in (KV cache reset), waiting for an answer
+        in progress; raises ModeUnavailable (or the model's load error) with the reason."""
+        self.check_mode(mode)
+        with self.lock:
+            self.backend.use_adapter(mode.adapter)
+
+    def warm_up(self) -> str:
+        """Load the model and its prompt layout now, not on the first question; the offload report."""
+        with self.lock:
+            report = self.backend.offload_report
+            self.template  # noqa: B018 - resolved once, here
+        return report
+
     def available_modes(self) -> list[Mode]:
         available = []
         for mode in ORDER:
@@ -406,6 +427,7 @@ class Engine:
             s.rag_answer_tokens,
         )
         answer.dropped_hits, answer.dropped_turns = prompt.dropped_hits, prompt.dropped_turns
+        log_prompt(mode.value, prompt.text)
 
         sources = [h.doctor for h in prompt.hits]
         echo = StreamGuard(question=question, instructions=INSTRUCTION_TEXTS, sources=sources)

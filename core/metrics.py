@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: the chat UI's process needs none of it
+    import numpy as np
+
 
 GROUNDED_AT = 0.6
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -55,6 +58,8 @@ def rouge_l(answer: str, reference: str) -> float:
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    import numpy as np
+
     denominator = float(np.linalg.norm(a) * np.linalg.norm(b))
     return float(np.dot(a, b) / denominator) if denominator else 0.0
 
@@ -64,6 +69,8 @@ def groundedness(
 ) -> float | None:
     """Share of answer sentences supported by some source sentence. None when there is nothing to
     judge (no answer sentence); 0.0 when there are sentences but no sources."""
+    import numpy as np
+
     if len(answer_vectors) == 0:
         return None
     if len(source_vectors) == 0:
@@ -90,6 +97,8 @@ class Estimate:
 
 def bootstrap_ci(values: Sequence[float], resamples: int = 2000, seed: int = 0) -> Estimate | None:
     """Mean with a 95% percentile-bootstrap interval; None values are left out; None if empty."""
+    import numpy as np
+
     data = np.asarray([v for v in values if v is not None], dtype=float)
     if data.size == 0:
         return None
@@ -119,6 +128,8 @@ def paired_bootstrap(
     a: dict[str, float | None], b: dict[str, float | None], resamples: int = 2000, seed: int = 0
 ) -> PairedDifference | None:
     """a and b: question id -> value. Questions resampled together, so each question is its own control."""
+    import numpy as np
+
     common = sorted(k for k in a.keys() & b.keys() if a[k] is not None and b[k] is not None)
     if not common:
         return None

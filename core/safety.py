@@ -21,10 +21,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from bedside.core.emergencies import Category, Context, EmergencyData, load
+
+if TYPE_CHECKING:  # imported by the meaning layer when it is built: the rules need no numpy
+    import numpy as np
 
 DISCLAIMER = "General information only, not a diagnosis: see a doctor for advice about you."
 DEFAULT_EMERGENCY_NUMBER = "your local emergency number (for example 911, 999 or 112)"
@@ -514,7 +516,7 @@ def triage(question: str, emergency_number: str = DEFAULT_EMERGENCY_NUMBER) -> T
 
 # ---- the meaning layer -------------------------------------------------------------------------
 
-Embed = Callable[[Sequence[str]], np.ndarray]
+Embed = Callable[[Sequence[str]], "np.ndarray"]
 
 
 class Triager:
@@ -529,6 +531,8 @@ class Triager:
         emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
         data: EmergencyData | None = None,
     ) -> None:
+        import numpy as np
+
         self.data = data or load()
         self.embed = embed
         self.model_id = model_id
@@ -546,6 +550,8 @@ class Triager:
         self.learned = load_layer(model_id)
 
     def _bank_vectors(self, texts: list[str], model_id: str, cache_dir: Path | None) -> np.ndarray:
+        import numpy as np
+
         digest = hashlib.sha256((model_id + "\n" + self.data.source_text).encode()).hexdigest()[:16]
         path = cache_dir / f"triage-bank-{digest}.npy" if cache_dir else None
         if path and path.exists():
@@ -569,6 +575,8 @@ class Triager:
 
     def similarities(self, vector: np.ndarray) -> tuple[dict[str, float], float]:
         """Best cosine per category, and to the nearest ordinary look-alike."""
+        import numpy as np
+
         vector = _unit(np.asarray(vector, dtype=np.float32).reshape(1, -1))[0]
         scores = self.phrase_vectors @ vector
         best = {key: float(scores[self.phrase_keys == key].max(initial=-1.0)) for key in self.keys}
@@ -608,4 +616,6 @@ class Triager:
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
+    import numpy as np
+
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)

@@ -47,6 +47,13 @@ class ScriptedEngine:
     def check_mode(self, mode):
         return None
 
+    def use_mode(self, mode):
+        with self.lock:
+            self.backend.use_adapter(mode.adapter)
+
+    def warm_up(self):
+        return self.backend.offload_report
+
     def available_modes(self):
         return list(ORDER)
 

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from bedside.core.chat import Conversation
 from bedside.core.config import Settings, resolve_llm_gguf
 from bedside.core.engine import Engine, ModeUnavailable, Turn
+from bedside.core.engine_process import EngineProcess
 from bedside.core.history import HistoryStore
 from bedside.core.modes import ORDER, Mode
 from bedside.core.privacy import write_private
@@ -41,13 +42,14 @@ class BedsideApp(App):
     def __init__(
         self,
         settings: Settings,
-        engine: Engine | None = None,
+        engine: Engine | EngineProcess | None = None,
         check_setup: bool = True,
         start_mode: Mode = Mode.RAG,
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.engine = engine or Engine(settings)
+        # The model generates in a child process: decode never waits for the screen (just bench-tui).
+        self.engine = engine or EngineProcess(settings)
         # A damaged history file never stops the chat: the store goes on in memory and says why.
         self.history = HistoryStore(settings.paths.history_db, on_problem=self.history_problem)
         self.conversation = Conversation(self.engine, self.history)
@@ -197,3 +199,5 @@ class BedsideApp(App):
 
     def on_unmount(self) -> None:
         self.history.close()
+        if isinstance(self.engine, EngineProcess):
+            self.engine.close()
