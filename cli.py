@@ -225,6 +225,8 @@ def log_prompts_to(path: Path | None) -> None:
     from bedside.core.prompt_log import ENV
 
     if path is not None:
+        if not path.parent.is_dir():
+            fail(f"--debug-prompts: the folder {path.parent} does not exist; create it or choose another file")
         os.environ[ENV] = str(path.resolve())
 
 

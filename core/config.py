@@ -163,7 +163,9 @@ _warned: set[str] = set()
 def unknown_variables(environ: Mapping[str, str], known: set[str]) -> list[str]:
     """One line per BEDSIDE_* variable that is no setting (a misspelling is silently ignored
     otherwise: BEDSIDE_TEMPRATURE=0 changed nothing), with the closest known name."""
-    names = {ENV_PREFIX + name.upper() for name in known - {"keys"}} | {ENV_PREFIX + "CONFIG"}
+    # Also read by name elsewhere: the config path, and --debug-prompts' file (core/prompt_log.py).
+    names = {ENV_PREFIX + name.upper() for name in known - {"keys"}}
+    names |= {ENV_PREFIX + "CONFIG", ENV_PREFIX + "DEBUG_PROMPTS"}
     lines = []
     for variable in sorted(v for v in environ if v.startswith(ENV_PREFIX) and v not in names):
         if variable == ENV_PREFIX + "KEYS":

@@ -46,6 +46,15 @@ def _portable(error: BaseException) -> BaseException:
 
 def _serve(connection, settings: Settings) -> None:
     """The child: one Engine; each request runs in its own thread so a cancel can arrive meanwhile."""
+    import os
+    import signal
+
+    # The UI owns the terminal: a warning or a traceback written here would draw over the chat.
+    # Ctrl+C is the UI's key; the child ends when the UI closes the pipe or asks it to.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
     from bedside.core.engine import Engine
 
     engine = Engine(settings)
@@ -81,9 +90,12 @@ def _serve(connection, settings: Settings) -> None:
         try:
             request_id, kind, args = connection.recv()
         except (EOFError, OSError):
-            return  # the UI is gone
+            kind = "quit"  # the UI is gone
         if kind == "quit":
-            return
+            for event in list(cancels.values()):
+                event.set()  # stop decoding before the interpreter goes away under it
+            with engine.lock:
+                os._exit(0)
         if kind == "cancel":
             if (event := cancels.get(args)) is not None:
                 event.set()
@@ -100,13 +112,17 @@ class EngineProcess:
         self._ids = itertools.count(1)
         self._start_lock = threading.Lock()
         self._send_lock = threading.Lock()
-        self._waiting: dict[int, queue.Queue] = {}
+        # request id -> (the connection it was sent on, where its replies go)
+        self._waiting: dict[int, tuple[object, queue.Queue]] = {}
         self._process = None
         self._connection = None
+        self._closed = False
 
     # -- the child -------------------------------------------------------------------------------
     def _ensure_started(self):
         with self._start_lock:
+            if self._closed:
+                raise EngineProcessDied("the model process was closed")
             if self._process is not None and self._process.is_alive():
                 return self._connection
             # spawn, not fork: the UI process has threads (Textual, workers), which fork would copy
@@ -123,28 +139,37 @@ class EngineProcess:
             return parent_end
 
     def _read(self, process, connection) -> None:
-        """Route each message to the request waiting for it; when the child ends, wake them all."""
+        """Route each message to the request waiting for it; when the child ends, wake the requests
+        sent to it (not those already sent to a fresh child)."""
         while True:
             try:
                 request_id, kind, payload = connection.recv()
-            except (EOFError, OSError):
+            except BaseException:  # noqa: BLE001 - EOF, or a reply that cannot be read: either way this child is done
                 break
-            if (waiting := self._waiting.get(request_id)) is not None:
-                waiting.put((kind, payload))
+            entry = self._waiting.get(request_id)
+            if entry is not None and entry[0] is connection:
+                entry[1].put((kind, payload))
+        with contextlib.suppress(Exception):
+            process.kill()  # a child whose replies cannot be read is of no more use
         process.join(timeout=5)
-        for waiting in list(self._waiting.values()):
-            waiting.put(("died", process.exitcode))
+        for sent_on, waiting in list(self._waiting.values()):
+            if sent_on is connection:
+                waiting.put(("died", process.exitcode))
 
     def _request(self, kind: str, args: tuple) -> tuple[int, queue.Queue]:
-        connection = self._ensure_started()
+        """Send a request; any failure to start the child or to reach it is EngineProcessDied."""
         request_id, waiting = next(self._ids), queue.Queue()
-        self._waiting[request_id] = waiting
         try:
+            connection = self._ensure_started()
+            self._waiting[request_id] = (connection, waiting)
             with self._send_lock:
                 connection.send((request_id, kind, args))
-        except (OSError, ValueError) as error:
+        except EngineProcessDied:
             self._waiting.pop(request_id, None)
-            raise EngineProcessDied(f"the model process is not running ({error}); try again") from error
+            raise
+        except Exception as error:  # noqa: BLE001 - cannot start (no memory, no fork) or cannot send
+            self._waiting.pop(request_id, None)
+            raise EngineProcessDied(f"the model process could not be reached ({error}); try again") from error
         return request_id, waiting
 
     def _cancel(self, request_id: int) -> None:
@@ -153,8 +178,9 @@ class EngineProcess:
 
     @staticmethod
     def _died(exitcode) -> EngineProcessDied:
+        code = "unknown" if exitcode is None else exitcode
         return EngineProcessDied(
-            f"the model process stopped unexpectedly (exit code {exitcode}); the next question starts it again"
+            f"the model process stopped unexpectedly (exit code {code}); the next question starts it again"
         )
 
     def _call(self, kind: str, *args):
@@ -182,23 +208,25 @@ class EngineProcess:
     def stream(
         self, question: str, mode: Mode, history: Sequence[Exchange] = (), *, cancel=None, **options
     ) -> Iterator[Triaged | Chunk | Done]:
-        triaged = finished = False
-        request_id, waiting = None, None
+        triaged = finished = done = False
+        request_id = None
         try:
             request_id, waiting = self._request("stream", (question, mode.value, list(history), options))
             cancel_sent = False
             while True:
+                # Looked at on every pass: a child sending a chunk every few ms never lets `get` time out.
+                if cancel is not None and cancel.is_set() and not cancel_sent:
+                    self._cancel(request_id)
+                    cancel_sent = True
                 try:
                     kind, payload = waiting.get(timeout=POLL_S)
                 except queue.Empty:
-                    if cancel is not None and cancel.is_set() and not cancel_sent:
-                        self._cancel(request_id)
-                        cancel_sent = True
                     continue
                 if kind == "event":
                     triaged = triaged or isinstance(payload, Triaged)
+                    done = done or isinstance(payload, Done)
                     yield payload
-                elif kind == "end":
+                elif kind == "end" or (kind == "died" and done):  # a death after the answer costs nothing
                     finished = True
                     return
                 elif kind == "error":
@@ -218,16 +246,18 @@ class EngineProcess:
                 self._waiting.pop(request_id, None)
 
     def close(self) -> None:
-        """Ask the child to finish, then make sure it has."""
-        process = self._process
+        """Ask the child to stop and finish (it stops decoding first); no request starts another."""
+        with self._start_lock:
+            self._closed = True
+            process = self._process
         if process is None:
             return
         with contextlib.suppress(OSError, ValueError), self._send_lock:
             self._connection.send((0, "quit", None))
-        process.join(timeout=3)
+        process.join(timeout=2)
         if process.is_alive():
             process.kill()
-            process.join(timeout=3)
+            process.join(timeout=2)
 
 
 def _rules_triage(question: str, settings: Settings) -> Iterator[Triaged | Chunk]:

@@ -13,7 +13,7 @@ import pytest
 
 from bedside.core.config import load_settings
 from bedside.core.engine import Engine, run_turn
-from bedside.core.engine_process import EngineProcess
+from bedside.core.engine_process import EngineProcess, EngineProcessDied
 from bedside.core.modes import Mode
 from bedside.index.store import StoreError
 
@@ -71,8 +71,8 @@ def test_a_child_killed_before_triage_still_gives_the_advice_first_and_the_next_
     worker = threading.Thread(target=ask)
     worker.start()
     deadline = time.monotonic() + 10
-    while (engine_process._process is None or engine_process._process.pid is None) and time.monotonic() < deadline:
-        time.sleep(0.005)
+    while not engine_process._waiting and time.monotonic() < deadline:  # the request is on its way
+        time.sleep(0.002)
     os.kill(engine_process._process.pid, signal.SIGKILL)  # still importing: it has triaged nothing
     worker.join(30)
     [turn] = turn_holder
@@ -87,11 +87,36 @@ def test_a_child_killed_mid_answer_ends_the_turn_with_a_clear_error(engine_proce
     engine_process.warm_up()
     texts: list[str] = []
 
-    def kill_on_first_text(text: str) -> None:
-        if not texts:
-            os.kill(engine_process._process.pid, signal.SIGKILL)
+    def kill_on_the_models_first_words(text: str) -> None:
         texts.append(text)
+        if len(texts) == 2:  # the first text is the advice; the second, the model's own
+            os.kill(engine_process._process.pid, signal.SIGKILL)
 
-    turn = run_turn(engine_process.stream(URGENT, Mode.BASE, max_tokens=200), kill_on_first_text)
+    turn = run_turn(engine_process.stream(URGENT, Mode.BASE, max_tokens=200), kill_on_the_models_first_words)
     assert turn.triage.urgent and turn.shown.startswith(turn.advice)  # advice first, from the child
+    assert len(texts) >= 2 and texts[1].strip()  # it died while the model was writing
     assert isinstance(turn.error, RuntimeError) and "next question starts it again" in turn.error_text
+
+
+def test_a_cancel_reaches_the_child_even_while_chunks_keep_coming(engine_process):
+    """The cancel is looked at on every pass, not only when the child goes quiet for POLL_S."""
+    engine_process.warm_up()
+    cancel = threading.Event()
+    seen: list[str] = []
+
+    def cancel_after_two(text: str) -> None:
+        seen.append(text)
+        if len(seen) == 2:
+            cancel.set()
+
+    turn = run_turn(engine_process.stream(QUESTION, Mode.BASE, max_tokens=400, cancel=cancel), cancel_after_two)
+    assert turn.answer.stats.stop_reason == "cancelled" and turn.answer.stats.completion_tokens < 400
+
+
+def test_after_close_no_request_starts_another_child(process_settings):
+    engine = EngineProcess(process_settings)
+    engine.warm_up()
+    engine.close()
+    with pytest.raises(EngineProcessDied, match="closed"):
+        engine.available_modes()
+    assert not engine._process.is_alive()

@@ -19,10 +19,12 @@ from bedside.train.data import (
     Support,
     best_support,
     cite,
+    cited_well,
     from_retriever,
     ft_examples,
     raft_examples,
     report,
+    sentence_spans,
     split_by_dialogue,
 )
 
@@ -70,10 +72,10 @@ def test_raft_never_shows_the_own_answer_never_rewards_a_dump_and_cites_only_sup
     stats = report(examples, words)
     assert stats.examples == len(split.train)
     assert 0.3 <= stats.cited_share <= 0.8  # whole sources would be cited in 84%
-    evaluation = [d.doctor for d in split.validation] + [d.doctor for d in read_sample("heldout")]
+    training = {d.dialogue_id for d in split.train}
     for example, dialogue in zip(examples, split.train, strict=True):
-        for text in evaluation + [dialogue.doctor]:
-            assert text not in example.prompt  # neither evaluation text nor the answer to be learned
+        # Only other training dialogues are shown: never an evaluation answer, never the answer to learn.
+        assert len(example.context_ids) == 3 and set(example.context_ids) <= training - {dialogue.dialogue_id}
         assert example.prompt.count("\n[") == 3  # k sources, numbered
         sources = re.findall(r"^\[\d\] \(.*?\) (.*)$", example.prompt, re.MULTILINE)
         answer = example.target.removesuffix("<end_of_turn>")
@@ -115,6 +117,21 @@ def test_support_needs_shared_content_not_stock_words():
     # Only stock words shared ("consult", "doctor", "help"...): no support, no citation.
     assert best_support("Hi. Please take care and consult a doctor if this does not help you.", SOURCES) is None
     assert best_support("Rest it.", SOURCES) is None  # too short to cite
+
+
+def test_citations_never_break_a_sentence_or_land_after_an_abbreviation():
+    assert cite("It may be a muscle strain... Rest it.", 0, 2) == "It may be a muscle strain [2]... Rest it."
+    assert cite("Is it serious?! Rest it.", 0, 1) == "Is it serious [1]?! Rest it."
+    spans = sentence_spans("Ask Dr. Rao about it, e.g. 400 mg ibuprofen. Take these: 1. rest 2. ice. Done.")
+    assert len(spans) == 3  # not cut after "Dr." nor "e.g." nor the list's numbers
+    assert cited_well(cite("Rest the ankle for two days now. Ice it.", 0, 1), ["x"], 1)
+    assert not cited_well("Rest the ankle.. [1].", ["x"], 1)  # a list-like mark: the eval would not count it
+
+
+def test_validation_distractors_come_from_the_training_split(split, train_retrieve):
+    examples = raft_examples(split.validation, train_retrieve, TEMPLATE, p_oracle=0.0, distractors=split.train)
+    training = {d.dialogue_id for d in split.train}
+    assert all(set(e.context_ids) <= training for e in examples)
 
 
 def test_cite_puts_the_number_inside_the_supported_sentence():

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bedside.core.degenerate import dumps_source
+from bedside.core.degenerate import dumps_source, in_sentence_citations
 from bedside.core.modes import Mode
 from bedside.core.prompts import ChatTemplate, capped_hits, training_pair
 from bedside.index.clean import CleanDialogue
@@ -38,6 +38,7 @@ class Example:
     prompt: str  # everything the model is conditioned on (no loss)
     target: str  # what the loss is computed on: the doctor's answer + end of turn
     cited_number: int | None  # the [n] a RAFT target cites; None when it cites nothing, or FT
+    context_ids: tuple[str, ...] = ()  # the dialogues whose answers the prompt shows, [1]..[k]
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ _GENERIC = """this that with have from your they them there their what when whic
 GENERIC_WORDS = frozenset(_GENERIC.split())
 _WORD = re.compile(r"[a-z]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "e.g", "i.e", "vs", "etc", "approx", "no", "st"})
 
 
 def content_words(text: str) -> set[str]:
@@ -110,6 +112,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; `end` is the offset of its closing mark (or the text's end)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        before = text[start : m.start()].split()
+        if before and (before[-1].lower().rstrip(".") in ABBREVIATIONS or before[-1].isdigit()):
+            continue  # "Dr. Smith", "e.g. 400 mg", a list's "1." do not end a sentence
         spans.append((start, m.start()))
         start = m.end()
         while start < len(text) and text[start].isspace():
@@ -144,10 +149,17 @@ def best_support(answer: str, sources: Sequence[str]) -> Support | None:
 
 
 def cite(answer: str, sentence: int, number: int) -> str:
-    """The answer with "[number]" inside the given sentence, before its closing mark:
-    "… tension headache [2]. Rest it." An answer's last sentence without a mark gets it at its end."""
+    """The answer with "[number]" inside the given sentence, before its closing marks:
+    "… tension headache [2]. Rest it.", "… a strain [1]..." An answer's last sentence without a mark
+    gets it at its end."""
     _, end = sentence_spans(answer)[sentence]
-    return f"{answer[:end].rstrip()} [{number}]{answer[end:]}"
+    head = answer[:end].rstrip().rstrip(".!?…").rstrip()
+    return f"{head} [{number}]{answer[len(head) :]}"
+
+
+def cited_well(answer: str, sources: Sequence[str], number: int) -> bool:
+    """What the eval will see in this target: exactly the one in-sentence citation, and no dump."""
+    return in_sentence_citations(answer, len(sources)) == ((number,), ()) and not dumps_source(answer, sources)
 
 
 def raft_examples(
@@ -160,12 +172,14 @@ def raft_examples(
     seed: int = 0,
     count_tokens: Callable[[str], int] | None = None,
     hit_tokens: int = 0,
+    distractors: Sequence[CleanDialogue] | None = None,
 ) -> list[Example]:
     """`count_tokens` and `hit_tokens`: the inference cap on each retrieved answer (rag_answer_tokens),
     applied here too, so the adapter trains on prompts shaped exactly as it will meet them, and cites
-    what it was shown."""
+    what it was shown. `distractors`: where random answers come from (default `dialogues`); the
+    validation examples take them from the training split, like their retrieval."""
     rng = random.Random(seed)
-    pool = [Context(d.dialogue_id, d.title, d.doctor, d.patient) for d in dialogues]
+    pool = [Context(d.dialogue_id, d.title, d.doctor, d.patient) for d in (distractors or dialogues)]
     out = []
     for dialogue in dialogues:
         if rng.random() < p_oracle:
@@ -181,12 +195,16 @@ def raft_examples(
                 contexts.append(context)
                 shown.append(capped.doctor)
         support = best_support(dialogue.doctor, shown)
-        number = None if support is None else support.source + 1
-        answer = dialogue.doctor if support is None else cite(dialogue.doctor, support.sentence, support.source + 1)
+        number, answer = None, dialogue.doctor
+        if support is not None:
+            cited = cite(dialogue.doctor, support.sentence, support.source + 1)
+            if cited_well(cited, shown, support.source + 1):  # else an odd sentence: no citation at all
+                number, answer = support.source + 1, cited
         prompt, target = training_pair(
             Mode.HYBRID, dialogue.patient, contexts, answer, template, count_tokens, hit_tokens
         )
-        out.append(Example(dialogue.dialogue_id, Mode.HYBRID, prompt, target, number))
+        ids = tuple(c.dialogue_id for c in contexts)
+        out.append(Example(dialogue.dialogue_id, Mode.HYBRID, prompt, target, number, ids))
     return out
 
 

@@ -99,8 +99,9 @@ def build_examples(
         cap = {"count_tokens": count_tokens, "hit_tokens": settings.rag_answer_tokens}
         train += raft_examples(split.train, retrieve, template, k=cfg.k, p_oracle=cfg.p_oracle, seed=cfg.seed, **cap)
         validation += raft_examples(
-            split.validation, retrieve, template, k=cfg.k, p_oracle=cfg.p_oracle, seed=cfg.seed + 1, **cap
-        )
+            split.validation, retrieve, template, k=cfg.k, p_oracle=cfg.p_oracle, seed=cfg.seed + 1,
+            distractors=split.train, **cap,
+        )  # fmt: skip
     return train, validation
 
 

@@ -51,7 +51,11 @@ class CompareScreen(Screen):
         send = relay(self.post_message)
 
         def run() -> None:
-            modes = conversation.available_modes()  # may load the model
+            try:
+                modes = conversation.available_modes()  # may load the model
+            except Exception as error:  # noqa: BLE001 - the model's process failed: say so, keep the app
+                self.app.call_from_thread(self.app.notify, f"No mode can answer: {error}", severity="error")
+                modes = []
             self.app.call_from_thread(self._build_columns, modes, pending.generation)
             conversation.run_compare(pending, modes, send)
 
