@@ -108,6 +108,12 @@ class EngineProcess:
     """A stand-in for Engine whose model runs in a child process (see the module docstring)."""
 
     def __init__(self, settings: Settings) -> None:
+        # multiprocessing's resource tracker is started with this process's stderr descriptor; once
+        # Textual has captured stderr there is none ("bad value(s) in fds_to_keep" on every spawn).
+        # Started now, before the app runs, it is reused by every child started later.
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
         self.settings = settings
         self._ids = itertools.count(1)
         self._start_lock = threading.Lock()
