@@ -200,6 +200,9 @@ def run_turn(
     return turn
 
 
+# A red flag raised this many questions ago still puts its advice first (see Engine.carried_triage).
+CARRY_TURNS = 3
+
 HOW_TO_TRAIN = (
     "{label} mode needs the {slot} adapter, and none is configured. Train one with `bedside train --mode {slot}` "
     "(`just train` trains both; it registers them itself), or convert a PEFT adapter with "
@@ -311,6 +314,16 @@ class Engine:
             self.triage_note = f"triage by rules only ({type(error).__name__}: {error})"
             return triage(question, self.emergency_number), None
 
+    def carried_triage(self, history: Sequence[Exchange]) -> Triage | None:
+        """A follow-up in a chat that raised a red flag keeps its advice (and the red-flag cut on the
+        answer): "Should I give him an aspirin while we wait?" after a stroke question is still an
+        emergency, though it names no sign. The last CARRY_TURNS questions are looked at."""
+        for exchange in reversed(list(history)[-CARRY_TURNS:]):
+            found, _ = self.screen(exchange.question)
+            if found.urgent:
+                return found
+        return None
+
     @property
     def template(self) -> ChatTemplate:
         if self._template is None:
@@ -375,6 +388,8 @@ class Engine:
             raise ValueError("the question is empty")
         answer = Answer(question, mode, used_retrieval=mode.retrieves)
         answer.triage, vector = self.screen(question)
+        if not answer.triage.urgent:
+            answer.triage = self.carried_triage(history) or answer.triage
         yield Triaged(answer.triage)
         if answer.triage.urgent:
             yield Chunk(answer.triage.advice + "\n\n")

@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from bedside.cli import app
 from bedside.core.config import Settings
-from bedside.core.engine import Chunk, Done, Engine, ModeUnavailable, Triaged
+from bedside.core.engine import CARRY_TURNS, Chunk, Done, Engine, ModeUnavailable, Triaged
 from bedside.core.modes import Mode
 from bedside.core.prompts import Exchange
 from bedside.core.safety import DISCLAIMER
@@ -70,6 +70,19 @@ def test_red_flags_come_first_and_the_disclaimer_once_at_the_end(engine, mode):
     assert not ordinary.triage.urgent and not ordinary_text.startswith("⚠")
     assert ordinary_text.count(DISCLAIMER) == 1
     assert answer.full_text.startswith("⚠") and answer.full_text.count(DISCLAIMER) == 1
+
+
+def test_a_follow_up_after_a_red_flag_keeps_the_advice_first(engine):
+    stroke = Exchange("My dad's smile looks lopsided since lunch and his words are coming out garbled", "Hi.")
+    follow_up = "Should I give him an aspirin while we wait?"
+    text, answer = run(engine, follow_up, Mode.BASE, history=[stroke])
+    assert answer.triage.urgent and "stroke" in answer.triage.advice and text.startswith("⚠")
+    # Alone, or once the red flag is more than CARRY_TURNS questions back, it is an ordinary question.
+    _, alone = run(engine, follow_up, Mode.BASE)
+    assert not alone.triage.urgent
+    later = [stroke] + [Exchange(f"What helps a dry cough number {i}?", "Honey.") for i in range(CARRY_TURNS)]
+    _, old = run(engine, follow_up, Mode.BASE, history=later)
+    assert not old.triage.urgent
 
 
 class HugeRetriever:
